@@ -1,0 +1,71 @@
+// Plain data types shared by the engine, the command-line tools and the app.
+// No Xapian, cmark or yaml-cpp types appear here, so the app can include it freely.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace fibrokb {
+
+enum class DocType { Article, Faq };
+
+std::string toString(DocType type);           // "article" | "faq"
+bool parseDocType(const std::string& text, DocType& out);
+
+struct Source {
+    std::string title;
+    std::string by;
+    std::string year;
+    std::string url;
+    std::string doi;
+};
+
+struct Section {
+    std::string heading;   // heading text as written
+    int level = 2;         // 1..6
+    std::string anchor;    // stable slug, unique within the document
+    std::string text;      // plain text of the section body (for indexing and snippets)
+    int line = 0;          // 1-based line of the heading in the source file
+};
+
+struct Link {
+    std::string targetId;  // article or FAQ file id
+    std::string anchor;    // optional section anchor (without '#')
+    int line = 0;          // 1-based line in the source file
+};
+
+// One FAQ entry: a "## Question" heading of a FAQ file and its answer.
+struct FaqEntry {
+    std::string id;        // fileId + '#' + anchor
+    std::string anchor;
+    std::string question;
+    std::string answer;    // plain text
+    int line = 0;
+};
+
+// A parsed corpus file (an article, or a FAQ file holding several entries).
+struct Article {
+    std::string id;
+    std::string title;
+    std::string summary;
+    DocType type = DocType::Article;
+    std::vector<std::string> topics;
+    std::string audience;      // patients | caregivers | everyone
+    std::string reviewed;      // ISO date YYYY-MM-DD
+    std::string nextReview;    // ISO date YYYY-MM-DD
+    double importance = 1.0;   // curated ranking weight (front matter, optional)
+    std::vector<Source> sources;
+    std::vector<Section> sections;   // section 0 may be the untitled lead (level 0, empty anchor)
+    std::vector<Link> links;
+    std::vector<FaqEntry> faq;       // only for DocType::Faq
+    std::string html;                // safe HTML of the body (headings carry their anchors)
+    std::string path;                // source file path as given to the parser
+};
+
+struct Topic {
+    std::string id;
+    std::string label;
+    std::string description;
+};
+
+}  // namespace fibrokb

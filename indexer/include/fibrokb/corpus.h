@@ -1,0 +1,41 @@
+// Reading a corpus folder: topics.yaml, synonyms.txt, articles/*.md and faq/*.md.
+#pragma once
+
+#include <fibrokb/article.h>
+#include <fibrokb/problem.h>
+
+#include <string>
+#include <vector>
+
+namespace fibrokb {
+
+// One rule of corpus/synonyms.txt: each term on the left also finds the terms on the right.
+struct SynonymRule {
+    std::vector<std::string> from;
+    std::vector<std::string> to;
+    bool twoWay = false;   // "a = b, c": every term finds every other
+    int line = 0;
+};
+
+struct Corpus {
+    std::string root;
+    std::vector<Topic> topics;
+    std::vector<SynonymRule> synonyms;
+    std::vector<Article> articles;          // articles and FAQ files that parsed
+    std::vector<std::string> skippedFiles;  // files that could not be parsed at all
+    Problems problems;                      // everything found while reading
+};
+
+// Parses one Markdown file (front matter + body). `type` comes from its folder.
+// Problems are appended; returns false when the file cannot be used at all.
+bool parseArticleFile(const std::string& path, DocType type, Article& out, Problems& problems);
+bool parseArticleText(const std::string& text, const std::string& path, DocType type, Article& out,
+                      Problems& problems);
+
+std::vector<Topic> loadTopics(const std::string& path, Problems& problems);
+std::vector<SynonymRule> loadSynonyms(const std::string& path, Problems& problems);
+
+// Reads the whole corpus folder. Never throws for bad content: problems are collected.
+Corpus loadCorpus(const std::string& root);
+
+}  // namespace fibrokb

@@ -1,0 +1,102 @@
+// Read side of the engine: one Searcher per thread (Xapian handles are not thread-safe).
+#pragma once
+
+#include <fibrokb/article.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace fibrokb {
+
+// Thrown by the Searcher constructor when the index is missing, corrupt or of another schema.
+class IndexError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct SearchRequest {
+    std::string query;                 // free text in the query language; may be empty (browse)
+    std::vector<std::string> topics;   // OR'ed together
+    std::string type;                  // "" | "article" | "faq"       (AND'ed)
+    std::string audience;              // "" | patients | caregivers | everyone (AND'ed)
+    int offset = 0;
+    int limit = 10;
+    bool asYouType = false;            // expand the last word as a prefix (from 3 characters)
+};
+
+struct Hit {
+    std::string id;            // article id, or fileId#anchor for a FAQ entry
+    std::string articleId;     // the file to open (same as id for articles)
+    std::string title;         // article title, or the question for a FAQ entry
+    DocType type = DocType::Article;
+    std::vector<std::string> topics;
+    std::string audience;
+    std::string summary;       // article summary, or the start of the FAQ answer
+    std::string snippet;       // HTML-escaped text; matches wrapped in <b>...</b>
+    std::string anchor;        // best-matching section anchor ("" when none)
+    std::string reviewed;
+    std::string path;
+    double score = 0;          // 0..100, percentage relevance
+};
+
+struct Facets {
+    std::map<std::string, int> topics;
+    std::map<std::string, int> types;
+    std::map<std::string, int> audiences;
+};
+
+struct SearchResult {
+    int total = 0;
+    std::vector<Hit> hits;
+    Facets facets;
+    std::optional<std::string> corrected;   // spelling suggestion for the query, if any
+    bool showingCorrected = false;          // the query found nothing, so `corrected` was searched
+    bool relaxed = false;                   // no document had every word; results match some words
+    std::string parsed;                     // the query as parsed (Xapian description)
+};
+
+struct IndexInfo {
+    int schemaVersion = 0;
+    std::string buildDate;
+    int documents = 0;
+    std::map<std::string, int> byType;
+    std::map<std::string, int> byTopic;
+    std::map<std::string, int> byAudience;
+    long long terms = 0;
+    long long sizeBytes = 0;
+    std::string path;
+};
+
+class Searcher final {
+public:
+    // Opens the index directory (as written by IndexWriter). Throws IndexError.
+    explicit Searcher(const std::string& indexDir);
+    ~Searcher();
+    Searcher(const Searcher&) = delete;
+    Searcher& operator=(const Searcher&) = delete;
+
+    // Never throws for bad query syntax: it falls back to a plain-word query.
+    SearchResult search(const SearchRequest& request) const;
+
+    // The stored article (rendered HTML, sections, sources) for an article or FAQ file id.
+    std::optional<Article> article(const std::string& id) const;
+
+    // Titles and spelling words that complete `prefix` (case-insensitive), best first.
+    std::vector<std::string> complete(const std::string& prefix, int limit = 8) const;
+
+    // Articles like `id` ("more like this"), excluding itself.
+    std::vector<Hit> related(const std::string& id, int limit = 5) const;
+
+    std::vector<Topic> topics() const;
+    IndexInfo info() const;
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace fibrokb

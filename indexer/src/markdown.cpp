@@ -1,0 +1,250 @@
+#include "markdown.h"
+
+#include "slug.h"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <memory>
+#include <mutex>
+
+namespace fibrokb {
+namespace {
+
+struct ParserDeleter { void operator()(cmark_parser* p) const { cmark_parser_free(p); } };
+struct NodeDeleter { void operator()(cmark_node* n) const { cmark_node_free(n); } };
+
+std::string typeName(cmark_node* node) {
+    const char* name = cmark_node_get_type_string(node);
+    return name ? name : "";
+}
+
+std::string literal(cmark_node* node) {
+    const char* text = cmark_node_get_literal(node);
+    return text ? text : "";
+}
+
+// Plain text of an inline subtree: what a reader sees, without link targets or markup.
+void appendInlineText(cmark_node* node, std::string& out) {
+    for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
+        switch (cmark_node_get_type(child)) {
+            case CMARK_NODE_TEXT:
+            case CMARK_NODE_CODE: out += literal(child); break;
+            case CMARK_NODE_SOFTBREAK:
+            case CMARK_NODE_LINEBREAK: out += ' '; break;
+            case CMARK_NODE_HTML_INLINE: break;
+            default: appendInlineText(child, out); break;
+        }
+    }
+}
+
+std::string collapseSpaces(const std::string& text) {
+    std::string out;
+    bool space = false;
+    for (unsigned char c : text) {
+        if (std::isspace(c)) { space = !out.empty(); continue; }
+        if (space) out += ' ';
+        space = false;
+        out += static_cast<char>(c);
+    }
+    return out;
+}
+
+std::string lowerScheme(const std::string& url) {
+    std::string scheme;
+    for (char c : url) {
+        if (c == ':') return scheme;
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.')) return "";
+        scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    return "";
+}
+
+class BodyWalker {
+public:
+    BodyWalker(int firstLine, const std::string& path, Problems& problems)
+        : lineOffset_(firstLine - 1), path_(path), problems_(problems) {
+        sections_.push_back(Section{"", 0, "", "", firstLine});   // the untitled lead
+    }
+
+    void walkBlocks(cmark_node* parent) {
+        for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) {
+            const cmark_node_type type = cmark_node_get_type(node);
+            const std::string ext = typeName(node);
+            if (type == CMARK_NODE_HEADING) {
+                startSection(node);
+            } else if (type == CMARK_NODE_PARAGRAPH || ext == "table_cell") {
+                addBlock(node);
+            } else if (type == CMARK_NODE_HTML_BLOCK) {
+                warn(node, "raw HTML is not shown to readers; write Markdown instead");
+            } else if (type == CMARK_NODE_CODE_BLOCK) {
+                addText(collapseSpaces(literal(node)));
+            } else {
+                walkBlocks(node);   // document, lists, items, quotes, tables and rows
+            }
+        }
+    }
+
+    // Images become their alt text (no remote or embedded images, ever); dangerous links lose their URL.
+    void makeInert(cmark_node* parent) {
+        std::vector<cmark_node*> images;
+        collectInert(parent, images);
+        for (cmark_node* image : images) {
+            std::string alt;
+            appendInlineText(image, alt);
+            cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
+            cmark_node_set_literal(text, alt.empty() ? "" : ("[Image: " + alt + "]").c_str());
+            cmark_node_insert_before(image, text);
+            cmark_node_free(image);
+        }
+    }
+
+    std::vector<Section> takeSections() {
+        std::vector<Section> out;
+        for (auto& s : sections_)
+            if (s.level > 0 || !s.text.empty()) out.push_back(std::move(s));
+        return out;
+    }
+    std::vector<Link> takeLinks() { return std::move(links_); }
+
+private:
+    void collectInert(cmark_node* node, std::vector<cmark_node*>& images) {
+        for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
+            const cmark_node_type type = cmark_node_get_type(child);
+            if (type == CMARK_NODE_IMAGE) {
+                warn(child, "images are shown as their alt text only (the app loads no images)");
+                images.push_back(child);
+                continue;
+            }
+            if (type == CMARK_NODE_LINK) {
+                const char* raw = cmark_node_get_url(child);
+                std::string url = raw ? raw : "";
+                std::string scheme = lowerScheme(url);
+                if (scheme == "javascript" || scheme == "vbscript" || scheme == "data" || scheme == "file") {
+                    warn(child, "link to a " + scheme + ": URL removed");
+                    cmark_node_set_url(child, "");
+                }
+            }
+            collectInert(child, images);
+        }
+    }
+
+    void startSection(cmark_node* heading) {
+        std::string text;
+        appendInlineText(heading, text);
+        text = collapseSpaces(text);
+        Section s;
+        s.heading = text;
+        s.level = cmark_node_get_heading_level(heading);
+        s.anchor = anchors_.allocate(text);
+        s.line = cmark_node_get_start_line(heading) + lineOffset_;
+        sections_.push_back(std::move(s));
+        collectLinks(heading);
+    }
+
+    void addBlock(cmark_node* block) {
+        std::string text;
+        appendInlineText(block, text);
+        addText(collapseSpaces(text));
+        collectLinks(block);
+    }
+
+    void addText(const std::string& text) {
+        if (text.empty()) return;
+        Section& s = sections_.back();
+        if (!s.text.empty()) s.text += '\n';
+        s.text += text;
+    }
+
+    void collectLinks(cmark_node* node) {
+        for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
+            if (cmark_node_get_type(child) == CMARK_NODE_LINK) {
+                const char* raw = cmark_node_get_url(child);
+                std::string url = raw ? raw : "";
+                if (!url.empty() && !isExternalUrl(url)) {
+                    Link link;
+                    auto hash = url.find('#');
+                    link.targetId = url.substr(0, hash);
+                    if (hash != std::string::npos) link.anchor = url.substr(hash + 1);
+                    link.line = cmark_node_get_start_line(child) + lineOffset_;
+                    links_.push_back(std::move(link));
+                }
+            }
+            collectLinks(child);
+        }
+    }
+
+    void warn(cmark_node* node, const std::string& message) {
+        problems_.push_back({path_, cmark_node_get_start_line(node) + lineOffset_, Severity::Warning, message});
+    }
+
+    int lineOffset_;
+    std::string path_;
+    Problems& problems_;
+    std::vector<Section> sections_;
+    std::vector<Link> links_;
+    AnchorAllocator anchors_;
+};
+
+// cmark's renderer writes bare <hN>; give each heading its anchor, in document order. In safe mode raw
+// HTML is omitted and text is escaped, so every "<hN>" in the output is a real heading.
+std::string addHeadingAnchors(const std::string& html, const std::vector<Section>& sections) {
+    std::vector<const Section*> headings;
+    for (const auto& s : sections)
+        if (s.level > 0) headings.push_back(&s);
+    std::string out;
+    out.reserve(html.size() + headings.size() * 40);
+    size_t pos = 0;
+    for (const Section* s : headings) {
+        std::string open = "<h" + std::to_string(s->level) + ">";
+        size_t at = html.find(open, pos);
+        if (at == std::string::npos) break;
+        out.append(html, pos, at - pos);
+        out += "<h" + std::to_string(s->level) + " id=\"" + s->anchor + "\"><a name=\"" + s->anchor + "\"></a>";
+        pos = at + open.size();
+    }
+    out.append(html, pos, std::string::npos);
+    return out;
+}
+
+void registerExtensionsOnce() {
+    static std::once_flag once;
+    std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+}  // namespace
+
+bool isExternalUrl(const std::string& url) {
+    if (!url.empty() && url[0] == '#') return false;   // same page
+    return !lowerScheme(url).empty() || url.rfind("//", 0) == 0;
+}
+
+RenderedBody renderMarkdown(const std::string& body, int firstLine, const std::string& path, Problems& problems) {
+    registerExtensionsOnce();
+    std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_DEFAULT));
+    for (const char* name : {"table", "autolink", "strikethrough"}) {
+        if (cmark_syntax_extension* ext = cmark_find_syntax_extension(name))
+            cmark_parser_attach_syntax_extension(parser.get(), ext);
+    }
+    cmark_parser_feed(parser.get(), body.data(), body.size());
+    std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
+
+    BodyWalker walker(firstLine, path, problems);
+    walker.makeInert(doc.get());
+    walker.walkBlocks(doc.get());
+
+    RenderedBody out;
+    out.sections = walker.takeSections();
+    out.links = walker.takeLinks();
+    // CMARK_OPT_DEFAULT is safe mode in cmark-gfm 0.29: raw HTML omitted, javascript:/data: URLs dropped.
+    char* html = cmark_render_html(doc.get(), CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser.get()));
+    out.html = addHeadingAnchors(html ? html : "", out.sections);
+    free(html);
+    return out;
+}
+
+}  // namespace fibrokb

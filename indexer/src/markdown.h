@@ -1,0 +1,25 @@
+// Markdown body -> sections, links and safe HTML, with cmark-gfm (table, autolink, strikethrough).
+#pragma once
+
+#include <fibrokb/article.h>
+#include <fibrokb/problem.h>
+
+#include <string>
+#include <vector>
+
+namespace fibrokb {
+
+struct RenderedBody {
+    // sections[i].text holds one readable block (paragraph, list item, table cell) per line.
+    std::vector<Section> sections;
+    std::vector<Link> links;
+    std::string html;
+};
+
+// `firstLine` is the file line of the body's first line, so reported lines match the file.
+RenderedBody renderMarkdown(const std::string& body, int firstLine, const std::string& path, Problems& problems);
+
+// Internal link target ("id" or "id#anchor") or empty when the URL is external or same-page.
+bool isExternalUrl(const std::string& url);
+
+}  // namespace fibrokb

@@ -1,0 +1,126 @@
+#include "query_builder.h"
+
+#include "schema.h"
+
+#include <cctype>
+#include <sstream>
+#include <vector>
+
+namespace fibrokb {
+namespace {
+
+// Common English words that carry no meaning in a search ("why do I wake up tired" -> "wake tired").
+const char* const kStopwords[] = {
+    "a", "about", "after", "all", "am", "an", "and", "any", "are", "as", "at", "be", "been", "being", "but", "by",
+    "can", "could", "did", "do", "does", "doing", "for", "from", "get", "got", "had", "has", "have", "having", "he",
+    "her", "here", "him", "his", "how", "i", "i'm", "if", "in", "into", "is", "it", "its", "it's", "just", "me", "my",
+    "of", "on", "or", "our", "she", "should", "so", "some", "than", "that", "the", "their", "them", "then", "there",
+    "these", "they", "this", "those", "to", "too", "us", "was", "we", "were", "what", "when", "where", "which", "who",
+    "why", "will", "with", "would", "you", "your", "im", "ive", "i've", "can't", "really", "very", "much", "many"};
+
+// How much a curated importance of 2 (start-here, urgent help) adds to a BM25 score.
+constexpr double kImportanceScale = 1.5;
+
+}  // namespace
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const SynonymTable& synonyms) : db_(db), synonyms_(synonyms) {
+    for (const char* w : kStopwords) stopper_.add(w);
+}
+
+Xapian::QueryParser QueryBuilder::makeParser(const QueryOptions& options) const {
+    Xapian::QueryParser qp;
+    qp.set_database(db_);
+    qp.set_stemmer(Xapian::Stem(schema::kStemLanguage));
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    qp.set_stopper(&stopper_);
+    qp.set_default_op(options.matchAllWords ? Xapian::Query::OP_AND : Xapian::Query::OP_OR);
+    qp.add_prefix("title", schema::kTitlePrefix);
+    qp.add_boolean_prefix("topic", schema::kTopicPrefix);
+    qp.add_boolean_prefix("type", schema::kTypePrefix);
+    qp.add_boolean_prefix("audience", schema::kAudiencePrefix);
+    // Without a limit, "p*" would expand to every word starting with p.
+    qp.set_max_expansion(30, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                         Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PARTIAL);
+    return qp;
+}
+
+Xapian::Query QueryBuilder::parse(const std::string& text, unsigned flags, const QueryOptions& options) const {
+    Xapian::QueryParser qp = makeParser(options);
+    return qp.parse_query(text, flags);
+}
+
+std::string QueryBuilder::plainWords(const std::string& text) {
+    std::string out;
+    for (unsigned char c : text) out += (std::isalnum(c) || c == '\'' || c >= 128) ? static_cast<char>(std::tolower(c)) : ' ';
+    return out;
+}
+
+bool QueryBuilder::usesSyntax(const std::string& text) {
+    for (const char* op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"}) {
+        std::string t = " " + text + " ";
+        if (t.find(std::string(" ") + op + " ") != std::string::npos) return true;
+    }
+    for (char c : text)
+        if (c == '"' || c == ':' || c == '*' || c == '(' || c == '+') return true;
+    return text.find(" -") != std::string::npos || (!text.empty() && text[0] == '-');
+}
+
+Xapian::Query QueryBuilder::build(const std::string& text, const QueryOptions& options) const {
+    unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD;
+    // Partial matching only once the last word has a few letters, and not after a space.
+    if (options.asYouType && !text.empty() && !std::isspace(static_cast<unsigned char>(text.back()))) {
+        size_t start = text.find_last_of(" \t\"(");
+        std::string last = text.substr(start == std::string::npos ? 0 : start + 1);
+        if (last.size() >= kMinPartialLength) flags |= Xapian::QueryParser::FLAG_PARTIAL;
+    }
+    const std::string expanded = options.synonyms ? synonyms_.expand(text) : text;
+    Xapian::Query query;
+    try {
+        query = parse(expanded, flags, options);
+    } catch (const Xapian::QueryParserError&) {
+        // Half-typed syntax ("hip AND", "\"unclosed", "((", "NOT"): search the words instead.
+        const std::string plain = plainWords(text);
+        unsigned plainFlags = flags & Xapian::QueryParser::FLAG_PARTIAL;
+        try {
+            query = parse(options.synonyms ? synonyms_.expand(plain) : plain,
+                          plainFlags | Xapian::QueryParser::FLAG_BOOLEAN | Xapian::QueryParser::FLAG_PHRASE, options);
+        } catch (const Xapian::QueryParserError&) {
+            query = parse(plain, plainFlags, options);
+        }
+    }
+    if (query.empty() || !options.boostImportance) return query;
+    Xapian::Query boost((new Xapian::ValueWeightPostingSource(schema::kBoostSlot))->release());
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, boost, kImportanceScale));
+}
+
+std::string QueryBuilder::correction(const std::string& text) const {
+    std::string corrected;
+    try {
+        Xapian::QueryParser qp = makeParser(QueryOptions{});
+        qp.parse_query(text, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+        corrected = qp.get_corrected_query_string();
+    } catch (const Xapian::QueryParserError&) {
+        return "";   // half-typed syntax: no suggestion until it parses
+    }
+    if (corrected.empty() || corrected == text) return "";
+    // Xapian corrects word by word and keeps the rest of the string as typed. A "correction" into a
+    // stopword ("si joint" -> "is joint", "cant sleep" -> "can sleep") only loses meaning: keep the word.
+    std::istringstream typedWords(text), fixedWords(corrected);
+    std::vector<std::string> typed, fixed;
+    for (std::string w; typedWords >> w;) typed.push_back(w);
+    for (std::string w; fixedWords >> w;) fixed.push_back(w);
+    if (typed.size() != fixed.size()) return corrected;
+    bool useful = false;
+    std::string out;
+    for (size_t i = 0; i < typed.size(); ++i) {
+        std::string lowerFixed = fixed[i];
+        for (auto& c : lowerFixed) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        const bool keepTyped = typed[i] == fixed[i] || stopper_(lowerFixed);
+        useful |= !keepTyped;
+        out += (i ? " " : "") + (keepTyped ? typed[i] : fixed[i]);
+    }
+    return useful ? out : "";
+}
+
+}  // namespace fibrokb

@@ -1,0 +1,43 @@
+// Turns what a person typed into a Xapian query. Never throws: malformed input falls back to plain words.
+#pragma once
+
+#include "synonyms.h"
+
+#include <xapian.h>
+
+#include <string>
+
+namespace fibrokb {
+
+struct QueryOptions {
+    bool asYouType = false;        // expand the last word as a prefix, from kMinPartialLength characters
+    bool matchAllWords = true;     // AND between words; false = OR (used when AND finds nothing)
+    bool synonyms = true;
+    bool boostImportance = true;
+};
+
+class QueryBuilder {
+public:
+    static constexpr size_t kMinPartialLength = 3;
+
+    QueryBuilder(const Xapian::Database& db, const SynonymTable& synonyms);
+
+    Xapian::Query build(const std::string& text, const QueryOptions& options) const;
+
+    // A spelling suggestion for the whole query, or "" when every word is known.
+    std::string correction(const std::string& text) const;
+
+    // True when the text uses the query language (operators, quotes, prefixes, +/-, wildcards).
+    static bool usesSyntax(const std::string& text);
+
+private:
+    Xapian::Query parse(const std::string& text, unsigned flags, const QueryOptions& options) const;
+    Xapian::QueryParser makeParser(const QueryOptions& options) const;
+    static std::string plainWords(const std::string& text);
+
+    const Xapian::Database& db_;
+    const SynonymTable& synonyms_;
+    Xapian::SimpleStopper stopper_;
+};
+
+}  // namespace fibrokb

@@ -1,0 +1,46 @@
+// The index schema, in one place: shared by the writer, the searcher, the tools and the tests.
+// Change anything here and bump kSchemaVersion: readers refuse an index of another version.
+#pragma once
+
+#include <xapian.h>
+
+namespace fibrokb::schema {
+
+constexpr int kSchemaVersion = 1;
+constexpr const char* kStemLanguage = "english";
+// STEM_SOME: stemmed terms (Z-prefixed) for ranking plus unstemmed terms for phrases and exact words.
+constexpr Xapian::TermGenerator::stem_strategy kStemStrategy = Xapian::TermGenerator::STEM_SOME;
+
+// Term prefixes (Xapian convention: Q = unique id, S = subject/title, X... = our own).
+constexpr const char* kIdPrefix = "Q";          // Q<id>: unique id term, one per document
+constexpr const char* kTitlePrefix = "S";       // title words, also searchable as title:word
+constexpr const char* kHeadingPrefix = "XH";    // section heading words
+constexpr const char* kTopicPrefix = "XT";      // boolean: XT<topic-id>, also topic:<id>
+constexpr const char* kTypePrefix = "XY";       // boolean: XYarticle | XYfaq
+constexpr const char* kAudiencePrefix = "XA";   // boolean: XApatients | XAcaregivers | XAeveryone
+constexpr const char* kFilePrefix = "XF";       // boolean: XF<file id> the document belongs to
+
+// Within-document frequency boosts: a word in the title counts as this many body occurrences.
+constexpr int kTitleWdf = 6;
+constexpr int kHeadingWdf = 3;
+constexpr int kSummaryWdf = 2;
+
+// Value slots.
+constexpr Xapian::valueno kReviewedSlot = 0;    // "YYYYMMDD"
+constexpr Xapian::valueno kTitleSortSlot = 1;   // lower-cased title, for browsing by title
+constexpr Xapian::valueno kBoostSlot = 2;       // sortable_serialise(importance - 1), added to the score
+
+// Metadata keys.
+constexpr const char* kMetaSchemaVersion = "fibrokb.schema_version";
+constexpr const char* kMetaBuildDate = "fibrokb.build_date";
+constexpr const char* kMetaTopics = "fibrokb.topics";          // JSON list of {id, label, description}
+constexpr const char* kMetaArticlePrefix = "fibrokb.article:"; // + file id -> JSON article (HTML, sections, sources)
+
+// Documents hold a JSON object with what a result list needs: id, articleId, title, type, topics,
+// audience, summary, anchor, reviewed, path.
+
+// The live generation is named by a Xapian stub file in the index directory.
+constexpr const char* kStubFile = "XAPIANDB";
+constexpr const char* kGenerationPrefix = "gen-";
+
+}  // namespace fibrokb::schema

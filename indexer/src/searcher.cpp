@@ -1,0 +1,419 @@
+#include <fibrokb/searcher.h>
+#include <fibrokb/json.h>
+
+#include "query_builder.h"
+#include "schema.h"
+#include "synonyms.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+namespace fs = std::filesystem;
+
+namespace fibrokb {
+namespace {
+
+std::string htmlEscape(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+std::string lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+std::vector<std::string> words(const std::string& text) {
+    std::vector<std::string> out;
+    std::string w;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) || c == '\'' || c >= 128) w += static_cast<char>(std::tolower(c));
+        else if (!w.empty()) { out.push_back(w); w.clear(); }
+    }
+    if (!w.empty()) out.push_back(w);
+    return out;
+}
+
+// Counts the boolean facet terms (topic, type, audience) of every matching document.
+class FacetSpy final : public Xapian::MatchSpy {
+public:
+    std::map<std::string, int> counts;   // full term ("XTback-pain") -> documents
+
+    void operator()(const Xapian::Document& doc, double) override {
+        Xapian::TermIterator it = doc.termlist_begin();
+        for (const char* prefix : {schema::kAudiencePrefix, schema::kTopicPrefix, schema::kTypePrefix}) {
+            it.skip_to(prefix);
+            for (; it != doc.termlist_end(); ++it) {
+                const std::string term = *it;
+                if (term.rfind(prefix, 0) != 0) break;
+                ++counts[term];
+            }
+        }
+    }
+};
+
+enum class FacetGroup { Topic, Type, Audience };
+
+Xapian::Query orOfTerms(const std::string& prefix, const std::vector<std::string>& values) {
+    std::vector<Xapian::Query> terms;
+    for (const auto& v : values) terms.emplace_back(prefix + v);
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+}
+
+// Topics OR'ed; type and audience AND'ed with them. `except` drops one group (for its facet counts).
+Xapian::Query filterQuery(const SearchRequest& r, std::optional<FacetGroup> except = std::nullopt) {
+    std::vector<Xapian::Query> parts;
+    if (!r.topics.empty() && except != FacetGroup::Topic) parts.push_back(orOfTerms(schema::kTopicPrefix, r.topics));
+    if (!r.type.empty() && except != FacetGroup::Type) parts.emplace_back(schema::kTypePrefix + r.type);
+    if (!r.audience.empty() && except != FacetGroup::Audience) parts.emplace_back(schema::kAudiencePrefix + r.audience);
+    if (parts.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+Xapian::Query filtered(const Xapian::Query& query, const Xapian::Query& filter) {
+    if (filter.empty()) return query;
+    return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);   // filters never change ranking
+}
+
+// Section text holds one block per line; list items often lack a full stop, so add one for the snippet.
+std::string joinBlocks(const std::string& text) {
+    std::string out;
+    for (size_t i = 0; i < text.size(); ++i) {
+        if (text[i] != '\n') { out += text[i]; continue; }
+        char last = out.empty() ? '.' : out.back();
+        out += (last == '.' || last == '!' || last == '?' || last == ':') ? " " : ". ";
+    }
+    return out;
+}
+
+// Strips Xapian prefixes from a matching term: "ZShip" -> "hip", "XHpain" -> "pain".
+std::string bareTerm(const std::string& term) {
+    size_t i = 0;
+    while (i < term.size() && std::isupper(static_cast<unsigned char>(term[i]))) ++i;
+    return term.substr(i);
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+    std::string dir;
+    Xapian::Database db;
+    Xapian::Stem stemmer{schema::kStemLanguage};
+    std::unique_ptr<SynonymTable> synonyms;
+    std::unique_ptr<QueryBuilder> builder;
+    mutable std::map<std::string, std::shared_ptr<const Article>> articleCache;
+    mutable std::vector<std::pair<std::string, std::string>> titles;   // lower-case title, title
+
+    std::shared_ptr<const Article> articleRecord(const std::string& id) const {
+        auto it = articleCache.find(id);
+        if (it != articleCache.end()) return it->second;
+        std::string json = db.get_metadata(schema::kMetaArticlePrefix + id);
+        std::shared_ptr<const Article> record;
+        if (!json.empty()) record = std::make_shared<Article>(articleFromJson(nlohmann::json::parse(json)));
+        articleCache.emplace(id, record);
+        return record;
+    }
+
+    int runCount(const Xapian::Query& query) const {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        return int(enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated());
+    }
+
+    std::map<std::string, int> facetCounts(const Xapian::Query& query) const {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        FacetSpy spy;
+        enquire.add_matchspy(&spy);
+        enquire.get_mset(0, 0, db.get_doccount());
+        return spy.counts;
+    }
+
+    void bestSection(const Article& article, const std::set<std::string>& stems, const Section*& best) const {
+        int bestScore = 0;
+        for (const auto& s : article.sections) {
+            std::set<std::string> distinct;
+            int occurrences = 0, headingHits = 0;
+            for (const auto& w : words(s.heading))
+                if (stems.count(stemmer(w))) { distinct.insert(stemmer(w)); ++headingHits; }
+            for (const auto& w : words(s.text))
+                if (stems.count(stemmer(w))) { distinct.insert(stemmer(w)); ++occurrences; }
+            int score = int(distinct.size()) * 100 + headingHits * 20 + std::min(occurrences, 19);
+            if (score > bestScore) { bestScore = score; best = &s; }
+        }
+    }
+
+    Hit makeHit(const Xapian::MSetIterator& it, const Xapian::MSet& mset, const Xapian::Enquire* enquire) const {
+        Xapian::Document doc = it.get_document();
+        nlohmann::json data = nlohmann::json::parse(doc.get_data());
+        Hit hit;
+        hit.id = data.value("id", "");
+        hit.articleId = data.value("articleId", hit.id);
+        hit.title = data.value("title", "");
+        parseDocType(data.value("type", "article"), hit.type);
+        hit.topics = data.value("topics", std::vector<std::string>{});
+        hit.audience = data.value("audience", "");
+        hit.summary = data.value("summary", "");
+        hit.anchor = data.value("anchor", "");
+        hit.reviewed = data.value("reviewed", "");
+        hit.path = data.value("path", "");
+        hit.score = enquire ? it.get_percent() : 0;
+        hit.snippet = htmlEscape(hit.summary);
+        if (!enquire) return hit;   // browsing: the summary is the snippet
+
+        std::set<std::string> stems;   // what matched this document, as stems (synonyms and completions included)
+        for (auto t = enquire->get_matching_terms_begin(it); t != enquire->get_matching_terms_end(it); ++t) {
+            std::string bare = bareTerm(*t);
+            if (!bare.empty()) stems.insert(stemmer(bare));
+        }
+        auto record = articleRecord(hit.articleId);
+        if (!record) return hit;
+        std::string text;
+        if (hit.type == DocType::Faq) {
+            for (const auto& e : record->faq)
+                if (e.id == hit.id) text = e.answer;
+        } else {
+            const Section* best = nullptr;
+            bestSection(*record, stems, best);
+            if (best) {
+                text = best->text;
+                if (best->level > 0) hit.anchor = best->anchor;
+            }
+        }
+        if (text.empty()) text = hit.summary;   // matched in the title only: show the summary, highlighted
+        text = joinBlocks(text);
+        std::string snippet = mset.snippet(text, 200, stemmer,
+                                           Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                           "<b>", "</b>", "…");
+        if (!snippet.empty()) hit.snippet = snippet;
+        return hit;
+    }
+};
+
+Searcher::Searcher(const std::string& indexDir) : impl_(std::make_unique<Impl>()) {
+    impl_->dir = indexDir;
+    std::error_code ec;
+    if (!fs::exists(indexDir, ec))
+        throw IndexError("No index at " + indexDir + ". Build it with: fibrokb-index build --out " + indexDir);
+    try {
+        // A new Database each time: reopen() would not follow a switched stub file.
+        impl_->db = Xapian::Database(indexDir);
+    } catch (const Xapian::Error& e) {
+        throw IndexError("The index at " + indexDir + " cannot be opened (" + e.get_msg() +
+                         "). Rebuild it with: fibrokb-index build --out " + indexDir);
+    }
+    std::string version = impl_->db.get_metadata(schema::kMetaSchemaVersion);
+    if (version != std::to_string(schema::kSchemaVersion))
+        throw IndexError("The index at " + indexDir + " has schema version '" + version + "' but this program reads version " +
+                         std::to_string(schema::kSchemaVersion) + ". Rebuild it with: fibrokb-index build --out " + indexDir);
+    impl_->synonyms = std::make_unique<SynonymTable>(impl_->db);
+    impl_->builder = std::make_unique<QueryBuilder>(impl_->db, *impl_->synonyms);
+}
+
+Searcher::~Searcher() = default;
+
+SearchResult Searcher::search(const SearchRequest& request) const {
+    const Impl& d = *impl_;
+    SearchResult result;
+    const Xapian::Query filter = filterQuery(request);
+    std::string text = request.query;
+    const bool browse = text.find_first_not_of(" \t\r\n") == std::string::npos;
+
+    Xapian::Query query;
+    if (browse) {
+        if (filter.empty()) return result;   // nothing typed and nothing chosen: the caller shows its home view
+        query = Xapian::Query::MatchAll;
+    } else {
+        QueryOptions options;
+        options.asYouType = request.asYouType;
+        query = d.builder->build(text, options);
+        std::string corrected = d.builder->correction(text);
+        if (!corrected.empty()) result.corrected = corrected;
+        if (d.runCount(filtered(query, filter)) == 0) {
+            if (result.corrected) {
+                Xapian::Query retry = d.builder->build(*result.corrected, options);
+                if (d.runCount(filtered(retry, filter)) > 0) {
+                    query = retry;
+                    text = *result.corrected;
+                    result.showingCorrected = true;
+                }
+            }
+            if (!result.showingCorrected && !QueryBuilder::usesSyntax(text)) {
+                options.matchAllWords = false;   // no page has every word: rank pages by the words they have
+                Xapian::Query relaxed = d.builder->build(text, options);
+                if (d.runCount(filtered(relaxed, filter)) > 0) {
+                    query = relaxed;
+                    result.relaxed = true;
+                }
+            }
+        }
+    }
+    result.parsed = query.get_description();
+
+    Xapian::Enquire enquire(d.db);
+    enquire.set_query(filtered(query, filter));
+    if (browse) {
+        enquire.set_weighting_scheme(Xapian::BoolWeight());
+        enquire.set_sort_by_value(schema::kTitleSortSlot, false);
+    } else {
+        enquire.set_weighting_scheme(Xapian::BM25Weight());
+    }
+    FacetSpy spy;
+    enquire.add_matchspy(&spy);
+    const int offset = std::max(0, request.offset);
+    const int limit = std::clamp(request.limit, 0, 1000);
+    Xapian::MSet mset = enquire.get_mset(offset, limit, d.db.get_doccount());
+    result.total = int(mset.get_matches_estimated());
+    for (auto it = mset.begin(); it != mset.end(); ++it)
+        result.hits.push_back(d.makeHit(it, mset, browse ? nullptr : &enquire));
+
+    // Each facet's counts honour the query and the *other* facets' filters.
+    auto countsFor = [&](FacetGroup group, bool active) {
+        return active ? d.facetCounts(filtered(query, filterQuery(request, group))) : spy.counts;
+    };
+    auto topicCounts = countsFor(FacetGroup::Topic, !request.topics.empty());
+    auto typeCounts = countsFor(FacetGroup::Type, !request.type.empty());
+    auto audienceCounts = countsFor(FacetGroup::Audience, !request.audience.empty());
+    auto collect = [](const std::map<std::string, int>& counts, const std::string& prefix, std::map<std::string, int>& out) {
+        for (const auto& [term, n] : counts)
+            if (term.rfind(prefix, 0) == 0) out[term.substr(prefix.size())] = n;
+    };
+    collect(topicCounts, schema::kTopicPrefix, result.facets.topics);
+    collect(typeCounts, schema::kTypePrefix, result.facets.types);
+    collect(audienceCounts, schema::kAudiencePrefix, result.facets.audiences);
+    return result;
+}
+
+std::optional<Article> Searcher::article(const std::string& id) const {
+    auto record = impl_->articleRecord(id);
+    if (!record) return std::nullopt;
+    return *record;
+}
+
+std::vector<std::string> Searcher::complete(const std::string& prefixText, int limit) const {
+    const Impl& d = *impl_;
+    std::vector<std::string> out;
+    const std::string prefix = lower(prefixText);
+    if (prefix.size() < 2 || limit <= 0) return out;
+    if (d.titles.empty()) {
+        for (auto it = d.db.postlist_begin(""); it != d.db.postlist_end(""); ++it) {
+            auto data = nlohmann::json::parse(d.db.get_document(*it).get_data());
+            std::string title = data.value("title", "");
+            d.titles.emplace_back(lower(title), title);
+        }
+        std::sort(d.titles.begin(), d.titles.end());
+    }
+    auto add = [&](const std::string& s) {
+        if (int(out.size()) < limit && std::find(out.begin(), out.end(), s) == out.end()) out.push_back(s);
+    };
+    for (const auto& [key, title] : d.titles)
+        if (key.rfind(prefix, 0) == 0) add(title);
+    // Then the query with its last word completed from the spelling table, most frequent first.
+    size_t space = prefix.find_last_of(' ');
+    std::string head = space == std::string::npos ? "" : prefixText.substr(0, space + 1);
+    std::string last = space == std::string::npos ? prefix : prefix.substr(space + 1);
+    if (last.size() >= 2) {
+        std::vector<std::pair<int, std::string>> candidates;
+        for (auto it = d.db.spellings_begin(); it != d.db.spellings_end(); ++it) {
+            const std::string word = *it;
+            if (word.size() > last.size() && word.rfind(last, 0) == 0) candidates.emplace_back(-int(it.get_termfreq()), word);
+        }
+        std::sort(candidates.begin(), candidates.end());
+        for (const auto& c : candidates) add(head + c.second);
+    }
+    for (const auto& [key, title] : d.titles)
+        if (key.find(" " + prefix) != std::string::npos) add(title);
+    return out;
+}
+
+std::vector<Hit> Searcher::related(const std::string& id, int limit) const {
+    const Impl& d = *impl_;
+    std::vector<Hit> out;
+    Xapian::RSet rset;
+    const std::string fileTerm = schema::kFilePrefix + id;
+    for (auto it = d.db.postlist_begin(fileTerm); it != d.db.postlist_end(fileTerm); ++it) rset.add_document(*it);
+    if (rset.empty() || limit <= 0) return out;
+
+    struct WordsOnly final : Xapian::ExpandDecider {
+        bool operator()(const std::string& term) const override {
+            return term.size() > 3 && term[0] == 'Z' && std::islower(static_cast<unsigned char>(term[1]));
+        }
+    } wordsOnly;
+    Xapian::Enquire enquire(d.db);
+    Xapian::ESet eset = enquire.get_eset(25, rset, &wordsOnly);
+    std::vector<Xapian::Query> terms;
+    for (auto it = eset.begin(); it != eset.end(); ++it) terms.emplace_back(*it);
+    if (terms.empty()) return out;
+    // OR, not ELITE_SET: the elite set keeps the rarest terms, which in a small library are the ones only
+    // the page itself has. Pages sharing a topic come first; others fill the list if needed.
+    Xapian::Query like(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    Xapian::Query articlesOnly(std::string(schema::kTypePrefix) + "article");
+    Xapian::Query candidates(Xapian::Query::OP_AND_NOT, filtered(like, articlesOnly), Xapian::Query(fileTerm));
+    std::vector<std::string> topicIds;
+    if (auto record = d.articleRecord(id)) topicIds = record->topics;
+    std::vector<Xapian::Query> passes;
+    if (!topicIds.empty()) passes.push_back(filtered(candidates, orOfTerms(schema::kTopicPrefix, topicIds)));
+    passes.push_back(candidates);
+    std::set<std::string> seen;
+    for (const auto& query : passes) {
+        enquire.set_query(query);
+        Xapian::MSet mset = enquire.get_mset(0, limit);
+        for (auto it = mset.begin(); it != mset.end() && int(out.size()) < limit; ++it) {
+            Hit hit = d.makeHit(it, mset, nullptr);
+            hit.score = it.get_percent();
+            if (seen.insert(hit.id).second) out.push_back(std::move(hit));
+        }
+        if (int(out.size()) >= limit) break;
+    }
+    return out;
+}
+
+std::vector<Topic> Searcher::topics() const {
+    std::vector<Topic> out;
+    std::string json = impl_->db.get_metadata(schema::kMetaTopics);
+    if (json.empty()) return out;
+    for (const auto& t : nlohmann::json::parse(json))
+        out.push_back({t.value("id", ""), t.value("label", ""), t.value("description", "")});
+    return out;
+}
+
+IndexInfo Searcher::info() const {
+    const Impl& d = *impl_;
+    IndexInfo info;
+    info.path = d.dir;
+    info.schemaVersion = std::stoi("0" + d.db.get_metadata(schema::kMetaSchemaVersion));
+    info.buildDate = d.db.get_metadata(schema::kMetaBuildDate);
+    info.documents = int(d.db.get_doccount());
+    for (const char* type : {"article", "faq"}) info.byType[type] = int(d.db.get_termfreq(std::string(schema::kTypePrefix) + type));
+    for (const auto& t : topics()) info.byTopic[t.id] = int(d.db.get_termfreq(schema::kTopicPrefix + t.id));
+    for (const char* a : {"patients", "caregivers", "everyone"})
+        info.byAudience[a] = int(d.db.get_termfreq(std::string(schema::kAudiencePrefix) + a));
+    for (auto it = d.db.allterms_begin(); it != d.db.allterms_end(); ++it) ++info.terms;
+    // Size of the live generation named by the stub file.
+    fs::path dir(d.dir);
+    std::ifstream stub(dir / schema::kStubFile);
+    std::string word, generation;
+    fs::path live = (stub >> word >> generation) ? dir / generation : dir;
+    std::error_code ec;
+    for (const auto& entry : fs::recursive_directory_iterator(live, ec))
+        if (entry.is_regular_file(ec)) info.sizeBytes += static_cast<long long>(entry.file_size(ec));
+    return info;
+}
+
+}  // namespace fibrokb

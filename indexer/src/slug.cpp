@@ -1,0 +1,37 @@
+#include "slug.h"
+
+#include <cctype>
+
+namespace fibrokb {
+
+std::string slugify(const std::string& text) {
+    std::string out;
+    bool pendingHyphen = false;
+    for (unsigned char c : text) {
+        if (std::isalnum(c) && c < 128) {
+            if (pendingHyphen && !out.empty()) out += '-';
+            pendingHyphen = false;
+            out += static_cast<char>(std::tolower(c));
+        } else if (c == '\'') {
+            // "don't" -> "dont": an apostrophe joins a word rather than splitting it.
+        } else {
+            pendingHyphen = true;
+        }
+    }
+    return out;
+}
+
+bool isSlug(const std::string& text) {
+    return !text.empty() && slugify(text) == text;
+}
+
+std::string AnchorAllocator::allocate(const std::string& headingText) {
+    std::string base = slugify(headingText);
+    if (base.empty()) base = "section";
+    std::string candidate = base;
+    for (int n = 2; used_.count(candidate); ++n) candidate = base + "-" + std::to_string(n);
+    used_.insert(candidate);
+    return candidate;
+}
+
+}  // namespace fibrokb

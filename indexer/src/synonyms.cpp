@@ -1,0 +1,127 @@
+#include "synonyms.h"
+
+#include <cctype>
+#include <set>
+
+namespace fibrokb {
+namespace {
+
+std::string lower(std::string s) {
+    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+size_t wordCount(const std::string& phrase) {
+    size_t n = 1;
+    for (char c : phrase) n += c == ' ';
+    return n;
+}
+
+bool isOperator(const std::string& token) {
+    static const std::set<std::string> ops = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+    return ops.count(token) > 0;
+}
+
+// A token of the raw query: a bare word (candidate for expansion) or anything else, kept verbatim.
+struct Token {
+    std::string text;
+    bool plainWord = false;
+};
+
+std::vector<Token> tokenize(const std::string& query) {
+    std::vector<Token> tokens;
+    size_t i = 0;
+    const size_t n = query.size();
+    while (i < n) {
+        unsigned char c = query[i];
+        if (std::isspace(c)) {
+            size_t j = i;
+            while (j < n && std::isspace(static_cast<unsigned char>(query[j]))) ++j;
+            tokens.push_back({query.substr(i, j - i), false});
+            i = j;
+        } else if (c == '"') {
+            size_t j = query.find('"', i + 1);
+            j = (j == std::string::npos) ? n : j + 1;
+            tokens.push_back({query.substr(i, j - i), false});
+            i = j;
+        } else {
+            size_t j = i;
+            while (j < n && !std::isspace(static_cast<unsigned char>(query[j])) && query[j] != '"') ++j;
+            std::string word = query.substr(i, j - i);
+            bool plain = !isOperator(word);
+            for (unsigned char w : word) plain &= (std::isalnum(w) || w == '\'' || w == '-' || w >= 128);
+            tokens.push_back({word, plain});
+            i = j;
+        }
+    }
+    return tokens;
+}
+
+std::string asQueryPart(const std::string& phrase) {
+    return phrase.find(' ') == std::string::npos ? phrase : "\"" + phrase + "\"";
+}
+
+}  // namespace
+
+void writeSynonyms(Xapian::WritableDatabase& db, const std::vector<SynonymRule>& rules) {
+    for (const auto& rule : rules) {
+        for (const auto& from : rule.from)
+            for (const auto& to : rule.to)
+                if (from != to) db.add_synonym(from, to);
+        if (!rule.twoWay) continue;
+        std::vector<std::string> all = rule.from;
+        all.insert(all.end(), rule.to.begin(), rule.to.end());
+        for (const auto& a : all)
+            for (const auto& b : all)
+                if (a != b) db.add_synonym(a, b);
+    }
+}
+
+SynonymTable::SynonymTable(const Xapian::Database& db) {
+    for (auto key = db.synonym_keys_begin(); key != db.synonym_keys_end(); ++key) {
+        auto& values = synonyms_[*key];
+        for (auto v = db.synonyms_begin(*key); v != db.synonyms_end(*key); ++v) values.push_back(*v);
+        longestKeyWords_ = std::max(longestKeyWords_, wordCount(*key));
+    }
+}
+
+std::string SynonymTable::expand(const std::string& query) const {
+    if (synonyms_.empty()) return query;
+    std::vector<Token> tokens = tokenize(query);
+    // Indices of plain words, so phrases can span the spaces between them.
+    std::string out;
+    bool changed = false;
+    size_t i = 0;
+    while (i < tokens.size()) {
+        if (!tokens[i].plainWord) {
+            out += tokens[i++].text;
+            continue;
+        }
+        // Longest run of words starting here that is a synonym key.
+        std::vector<size_t> wordIdx{i};
+        for (size_t j = i + 1; j + 1 < tokens.size() && wordIdx.size() < longestKeyWords_; j += 2) {
+            bool spaceBetween = !tokens[j].plainWord && !tokens[j].text.empty() && std::isspace(static_cast<unsigned char>(tokens[j].text[0]));
+            if (!spaceBetween || !tokens[j + 1].plainWord) break;
+            wordIdx.push_back(j + 1);
+        }
+        bool matched = false;
+        for (size_t len = wordIdx.size(); len >= 1 && !matched; --len) {
+            std::string key;
+            for (size_t k = 0; k < len; ++k) key += (k ? " " : "") + lower(tokens[wordIdx[k]].text);
+            auto it = synonyms_.find(key);
+            if (it == synonyms_.end()) continue;
+            std::string original;
+            for (size_t k = wordIdx[0]; k <= wordIdx[len - 1]; ++k) original += tokens[k].text;
+            std::string group = "(" + asQueryPart(lower(original)) ;
+            for (const auto& v : it->second) group += " OR " + asQueryPart(v);
+            group += ")";
+            out += group;
+            i = wordIdx[len - 1] + 1;
+            matched = changed = true;
+        }
+        if (!matched) out += tokens[i++].text;
+    }
+    return changed ? out : query;
+}
+
+}  // namespace fibrokb

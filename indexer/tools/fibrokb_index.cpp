@@ -1,0 +1,188 @@
+// fibrokb-index: build, check and describe the FibroKB index.
+#include "cli_common.h"
+
+#include <fibrokb/build_config.h>
+#include <fibrokb/checker.h>
+#include <fibrokb/corpus.h>
+#include <fibrokb/index_writer.h>
+#include <fibrokb/searcher.h>
+
+#include <cstdio>
+#include <iostream>
+
+using namespace fibrokb;
+
+namespace {
+
+const char* kHelp =
+    "Usage: fibrokb-index COMMAND [OPTIONS]\n"
+    "\n"
+    "Build, check and describe the FibroKB search index.\n"
+    "\n"
+    "Commands:\n"
+    "  build [--corpus DIR] [--out DIR] [--strict]\n"
+    "      Index every corpus file that parses. Problems are printed as path:line: message;\n"
+    "      files that cannot be parsed are skipped and named. The new index replaces the old\n"
+    "      one only when the build succeeds. --strict fails the build (keeping the previous\n"
+    "      index) on any problem, warnings included.\n"
+    "  check [--corpus DIR] [--scores]\n"
+    "      Validate everything the build reads, without writing: front matter, topics, ids,\n"
+    "      links, sources, dates, the writing standard and readability. --scores prints each\n"
+    "      article's and FAQ entry's reading ease and grade.\n"
+    "  stats [--index DIR]\n"
+    "      Documents by type, topic and audience; terms; size; schema version; build date.\n"
+    "\n"
+    "Defaults: --corpus " FIBROKB_DEFAULT_CORPUS "\n"
+    "          --out/--index " FIBROKB_DEFAULT_INDEX "\n"
+    "\n"
+    "Options: -h, --help    show this help\n"
+    "         --version     show the version\n"
+    "Exit status: 0 ok, 1 errors found or the build failed, 2 usage error.\n";
+
+int usage(const std::string& message) {
+    std::cerr << "fibrokb-index: " << message << "\nTry 'fibrokb-index --help'.\n";
+    return cli::kUsage;
+}
+
+void printProblems(const Problems& problems) {
+    for (const auto& p : problems) std::cerr << p.format() << "\n";
+}
+
+int countErrors(const Problems& problems) {
+    int n = 0;
+    for (const auto& p : problems) n += p.severity == Severity::Error;
+    return n;
+}
+
+int runBuild(cli::Args& args) {
+    std::string corpusDir = FIBROKB_DEFAULT_CORPUS, outDir = FIBROKB_DEFAULT_INDEX, error;
+    bool strict = false;
+    while (!args.done()) {
+        if (args.option("--corpus", corpusDir, error) || args.option("--out", outDir, error)) {
+            if (!error.empty()) return usage(error);
+        } else if (args.peek() == "--strict") {
+            args.next();
+            strict = true;
+        } else {
+            return usage("build: unknown argument '" + args.peek() + "'");
+        }
+    }
+    Corpus corpus = loadCorpus(corpusDir);
+    CheckReport report = checkCorpus(corpus);
+    printProblems(report.problems);
+    for (const auto& path : corpus.skippedFiles) std::cerr << path << ": skipped: the file could not be parsed (see above)\n";
+    if (strict && (!report.problems.empty() || !corpus.skippedFiles.empty())) {
+        std::cerr << "fibrokb-index: build failed (--strict): " << report.problems.size()
+                  << " problem(s); the previous index in " << outDir << " is unchanged\n";
+        return cli::kErrors;
+    }
+    if (corpus.articles.empty()) {
+        std::cerr << "fibrokb-index: nothing to index in " << corpusDir << "; the previous index is unchanged\n";
+        return cli::kErrors;
+    }
+    try {
+        BuildSummary s = buildIndex(corpus, outDir);
+        std::cout << "Indexed " << s.documents << " documents (" << s.articles << " articles, " << s.faqEntries
+                  << " FAQ entries) into " << outDir << " [" << s.generation << "]";
+        if (!report.problems.empty())
+            std::cout << "; " << countErrors(report.problems) << " error(s) and "
+                      << report.problems.size() - countErrors(report.problems) << " warning(s) reported";
+        if (!corpus.skippedFiles.empty()) std::cout << "; " << corpus.skippedFiles.size() << " file(s) skipped";
+        std::cout << "\n";
+    } catch (const BuildError& e) {
+        std::cerr << "fibrokb-index: " << e.what() << "\n";
+        return cli::kErrors;
+    }
+    return cli::kOk;
+}
+
+int runCheck(cli::Args& args) {
+    std::string corpusDir = FIBROKB_DEFAULT_CORPUS, error;
+    bool scores = false;
+    while (!args.done()) {
+        if (args.option("--corpus", corpusDir, error)) {
+            if (!error.empty()) return usage(error);
+        } else if (args.peek() == "--scores") {
+            args.next();
+            scores = true;
+        } else {
+            return usage("check: unknown argument '" + args.peek() + "'");
+        }
+    }
+    Corpus corpus = loadCorpus(corpusDir);
+    CheckReport report = checkCorpus(corpus);
+    if (scores) {
+        std::printf("%-8s %-7s %-6s  %s\n", "ease", "grade", "words", "id");
+        for (const auto& row : report.readability)
+            std::printf("%-8.1f %-7.1f %-6d  %s%s\n", row.scores.readingEase, row.scores.grade, row.scores.words,
+                        row.id.c_str(), row.passes ? "" : "  (below the bar)");
+    }
+    printProblems(report.problems);
+    const int errors = countErrors(report.problems);
+    int articles = 0, faqEntries = 0;
+    for (const auto& a : corpus.articles) a.type == DocType::Article ? ++articles : faqEntries += int(a.faq.size());
+    std::cout << corpusDir << ": " << articles << " articles, " << faqEntries << " FAQ entries, " << corpus.topics.size()
+              << " topics; " << errors << " error(s), " << report.problems.size() - errors << " warning(s)\n";
+    return errors > 0 ? cli::kErrors : cli::kOk;
+}
+
+int runStats(cli::Args& args) {
+    std::string indexDir = FIBROKB_DEFAULT_INDEX, error;
+    while (!args.done()) {
+        if (args.option("--index", indexDir, error)) {
+            if (!error.empty()) return usage(error);
+        } else {
+            return usage("stats: unknown argument '" + args.peek() + "'");
+        }
+    }
+    try {
+        Searcher searcher(indexDir);
+        IndexInfo info = searcher.info();
+        std::cout << "Index:          " << info.path << "\n"
+                  << "Schema version: " << info.schemaVersion << "\n"
+                  << "Built:          " << info.buildDate << "\n"
+                  << "Documents:      " << info.documents << "\n"
+                  << "Terms:          " << info.terms << "\n"
+                  << "Size:           " << info.sizeBytes / 1024 << " KiB\n"
+                  << "By type:\n";
+        for (const auto& [k, v] : info.byType) std::printf("  %-28s %d\n", k.c_str(), v);
+        std::cout << "By topic:\n";
+        for (const auto& [k, v] : info.byTopic) std::printf("  %-28s %d\n", k.c_str(), v);
+        std::cout << "By audience:\n";
+        for (const auto& [k, v] : info.byAudience) std::printf("  %-28s %d\n", k.c_str(), v);
+    } catch (const IndexError& e) {
+        std::cerr << "fibrokb-index: " << e.what() << "\n";
+        return cli::kErrors;
+    }
+    return cli::kOk;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) return usage("missing command (build, check or stats)");
+    const std::string command = argv[1];
+    if (command == "-h" || command == "--help") {
+        std::cout << kHelp;
+        return cli::kOk;
+    }
+    if (command == "--version") {
+        std::cout << "fibrokb-index " << FIBROKB_VERSION << "\n";
+        return cli::kOk;
+    }
+    cli::Args args(argc, argv, 2);
+    for (int i = 2; i < argc; ++i)
+        if (std::string(argv[i]) == "--help" || std::string(argv[i]) == "-h") {
+            std::cout << kHelp;
+            return cli::kOk;
+        }
+    try {
+        if (command == "build") return runBuild(args);
+        if (command == "check") return runCheck(args);
+        if (command == "stats") return runStats(args);
+    } catch (const std::exception& e) {
+        std::cerr << "fibrokb-index: " << e.what() << "\n";
+        return cli::kErrors;
+    }
+    return usage("unknown command '" + command + "'");
+}
