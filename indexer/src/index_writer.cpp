@@ -44,7 +44,10 @@ std::string compactDate(const std::string& iso) {
 // Builds one Xapian document per article, and one per FAQ entry.
 class DocumentBuilder {
 public:
-    explicit DocumentBuilder(Xapian::WritableDatabase& db) {
+    DocumentBuilder(Xapian::WritableDatabase& db, const IndexOptions& options)
+        : titleWdf_(options.fieldBoosts ? schema::kTitleWdf : 1),
+          headingWdf_(options.fieldBoosts ? schema::kHeadingWdf : 1),
+          summaryWdf_(options.fieldBoosts ? schema::kSummaryWdf : 1) {
         termgen_.set_stemmer(Xapian::Stem(schema::kStemLanguage));
         termgen_.set_stemming_strategy(schema::kStemStrategy);
         termgen_.set_database(db);                       // spelling data goes into this database
@@ -53,11 +56,11 @@ public:
 
     Xapian::Document forArticle(const Article& a) {
         Xapian::Document doc = start(a, a.id, a.title);
-        termgen_.index_text(a.summary, schema::kSummaryWdf);
+        termgen_.index_text(a.summary, summaryWdf_);
         termgen_.increase_termpos();
         for (const auto& s : a.sections) {
             if (!s.heading.empty()) {
-                termgen_.index_text(s.heading, schema::kHeadingWdf);
+                termgen_.index_text(s.heading, headingWdf_);
                 termgen_.index_text(s.heading, 1, schema::kHeadingPrefix);
                 termgen_.increase_termpos();
             }
@@ -80,7 +83,7 @@ private:
     Xapian::Document start(const Article& a, const std::string& id, const std::string& title) {
         Xapian::Document doc;
         termgen_.set_document(doc);
-        termgen_.index_text(title, schema::kTitleWdf);
+        termgen_.index_text(title, titleWdf_);
         termgen_.index_text(title, 1, schema::kTitlePrefix);
         termgen_.increase_termpos();
         doc.add_boolean_term(schema::kIdPrefix + id);
@@ -91,6 +94,7 @@ private:
         doc.add_value(schema::kReviewedSlot, compactDate(a.reviewed));
         doc.add_value(schema::kTitleSortSlot, lower(title));
         doc.add_value(schema::kBoostSlot, Xapian::sortable_serialise(std::max(0.0, a.importance - 1.0)));
+        if (a.type == DocType::Faq) doc.add_value(schema::kFaqSlot, Xapian::sortable_serialise(1.0));
         return doc;
     }
 
@@ -102,6 +106,7 @@ private:
     }
 
     Xapian::TermGenerator termgen_;
+    int titleWdf_, headingWdf_, summaryWdf_;
 };
 
 std::string currentGeneration(const fs::path& outDir) {
@@ -167,7 +172,7 @@ static std::string corpusRelative(const std::string& path, const std::string& ro
     return ec || rel.empty() ? path : rel.generic_string();
 }
 
-BuildSummary buildIndex(const Corpus& corpus, const std::string& outDirText) {
+BuildSummary buildIndex(const Corpus& corpus, const std::string& outDirText, const IndexOptions& options) {
     const fs::path outDir(outDirText);
     checkOutDir(outDir);
     const std::string previous = currentGeneration(outDir);
@@ -180,7 +185,7 @@ BuildSummary buildIndex(const Corpus& corpus, const std::string& outDirText) {
     summary.generation = generation;
     try {
         Xapian::WritableDatabase db(genPath.string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
-        DocumentBuilder builder(db);
+        DocumentBuilder builder(db, options);
         std::set<std::string> seenIds;
         for (Article a : corpus.articles) {
             a.path = corpusRelative(a.path, corpus.root);

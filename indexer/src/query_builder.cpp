@@ -20,6 +20,13 @@ const char* const kStopwords[] = {
 
 // How much a curated importance of 2 (start-here, urgent help) adds to a BM25 score.
 constexpr double kImportanceScale = 1.5;
+// How much an FAQ answer gains when the query is shaped like a question.
+constexpr double kQuestionFaqBoost = 1.5;
+
+Xapian::Query valueBoost(Xapian::valueno slot, double scale) {
+    Xapian::Query source((new Xapian::ValueWeightPostingSource(slot))->release());
+    return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, source, scale);
+}
 
 }  // namespace
 
@@ -88,10 +95,28 @@ Xapian::Query QueryBuilder::build(const std::string& text, const QueryOptions& o
             query = parse(plain, plainFlags, options);
         }
     }
-    if (query.empty() || !options.boostImportance) return query;
-    Xapian::Query boost((new Xapian::ValueWeightPostingSource(schema::kBoostSlot))->release());
-    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
-                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, boost, kImportanceScale));
+    if (query.empty()) return query;
+    // Boosts reorder matches but never add any: OP_AND_MAYBE.
+    if (options.boostImportance)
+        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, valueBoost(schema::kBoostSlot, kImportanceScale));
+    if (options.questionsFavourFaq && looksLikeQuestion(text))
+        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, valueBoost(schema::kFaqSlot, kQuestionFaqBoost));
+    return query;
+}
+
+bool QueryBuilder::looksLikeQuestion(const std::string& text) {
+    static const char* const starters[] = {"why", "how", "what", "when", "where", "which", "who", "can", "could",
+                                           "should", "is", "are", "do", "does", "did", "will", "would", "am", "was",
+                                           "has", "have", "may", "must"};
+    std::string first;
+    for (unsigned char c : text) {
+        if (std::isalpha(c)) first += static_cast<char>(std::tolower(c));
+        else if (!first.empty()) break;
+    }
+    for (const char* s : starters)
+        if (first == s) return true;
+    size_t end = text.find_last_not_of(" \t");
+    return end != std::string::npos && text[end] == '?';
 }
 
 std::string QueryBuilder::correction(const std::string& text) const {

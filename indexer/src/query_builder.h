@@ -14,6 +14,7 @@ struct QueryOptions {
     bool matchAllWords = true;     // AND between words; false = OR (used when AND finds nothing)
     bool synonyms = true;
     bool boostImportance = true;
+    bool questionsFavourFaq = true;
 };
 
 class QueryBuilder {
@@ -29,6 +30,9 @@ public:
 
     // True when the text uses the query language (operators, quotes, prefixes, +/-, wildcards).
     static bool usesSyntax(const std::string& text);
+
+    // "why do I wake up tired", "is heat safe?": a question an FAQ entry may answer directly.
+    static bool looksLikeQuestion(const std::string& text);
 
 private:
     Xapian::Query parse(const std::string& text, unsigned flags, const QueryOptions& options) const;

@@ -29,6 +29,7 @@ constexpr int kSummaryWdf = 2;
 constexpr Xapian::valueno kReviewedSlot = 0;    // "YYYYMMDD"
 constexpr Xapian::valueno kTitleSortSlot = 1;   // lower-cased title, for browsing by title
 constexpr Xapian::valueno kBoostSlot = 2;       // sortable_serialise(importance - 1), added to the score
+constexpr Xapian::valueno kFaqSlot = 3;         // sortable_serialise(1) on FAQ entries: lifted for question-shaped queries
 
 // Metadata keys.
 constexpr const char* kMetaSchemaVersion = "fibrokb.schema_version";

@@ -117,6 +117,16 @@ struct Searcher::Impl {
     std::unique_ptr<QueryBuilder> builder;
     mutable std::map<std::string, std::shared_ptr<const Article>> articleCache;
     mutable std::vector<std::pair<std::string, std::string>> titles;   // lower-case title, title
+    SearchTuning tuning;
+
+    QueryOptions queryOptions(bool asYouType) const {
+        QueryOptions o;
+        o.asYouType = asYouType;
+        o.synonyms = tuning.synonyms;
+        o.boostImportance = tuning.importance;
+        o.questionsFavourFaq = tuning.questionsFavourFaq;
+        return o;
+    }
 
     std::shared_ptr<const Article> articleRecord(const std::string& id) const {
         auto it = articleCache.find(id);
@@ -240,13 +250,12 @@ SearchResult Searcher::search(const SearchRequest& request) const {
         if (filter.empty()) return result;   // nothing typed and nothing chosen: the caller shows its home view
         query = Xapian::Query::MatchAll;
     } else {
-        QueryOptions options;
-        options.asYouType = request.asYouType;
+        QueryOptions options = d.queryOptions(request.asYouType);
         query = d.builder->build(text, options);
         std::string corrected = d.builder->correction(text);
         if (!corrected.empty()) result.corrected = corrected;
         if (d.runCount(filtered(query, filter)) == 0) {
-            if (result.corrected) {
+            if (result.corrected && d.tuning.spelling) {
                 Xapian::Query retry = d.builder->build(*result.corrected, options);
                 if (d.runCount(filtered(retry, filter)) > 0) {
                     query = retry;
@@ -254,7 +263,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
                     result.showingCorrected = true;
                 }
             }
-            if (!result.showingCorrected && !QueryBuilder::usesSyntax(text)) {
+            if (!result.showingCorrected && d.tuning.relaxToAnyWord && !QueryBuilder::usesSyntax(text)) {
                 options.matchAllWords = false;   // no page has every word: rank pages by the words they have
                 Xapian::Query relaxed = d.builder->build(text, options);
                 if (d.runCount(filtered(relaxed, filter)) > 0) {
@@ -272,7 +281,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         enquire.set_sort_by_value(schema::kTitleSortSlot, false);
     } else {
-        enquire.set_weighting_scheme(Xapian::BM25Weight());
+        enquire.set_weighting_scheme(Xapian::BM25Weight(d.tuning.bm25K1, 0, 1, d.tuning.bm25B, 0.5));
     }
     FacetSpy spy;
     enquire.add_matchspy(&spy);
@@ -299,6 +308,9 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     collect(audienceCounts, schema::kAudiencePrefix, result.facets.audiences);
     return result;
 }
+
+void Searcher::setTuning(const SearchTuning& tuning) { impl_->tuning = tuning; }
+const SearchTuning& Searcher::tuning() const { return impl_->tuning; }
 
 std::optional<Article> Searcher::article(const std::string& id) const {
     auto record = impl_->articleRecord(id);

@@ -20,9 +20,13 @@ struct BuildSummary {
     std::string generation;   // directory name of the generation now live
 };
 
+struct IndexOptions {
+    bool fieldBoosts = true;   // title, heading and summary words count extra (schema.h); off only for measuring
+};
+
 // Writes `corpus` as a new index under `outDir` and switches readers to it atomically:
 // `outDir/XAPIANDB` is a Xapian stub file naming the live generation, replaced by rename(2).
 // On any failure the new generation is removed and the previous index stays live. Throws BuildError.
-BuildSummary buildIndex(const Corpus& corpus, const std::string& outDir);
+BuildSummary buildIndex(const Corpus& corpus, const std::string& outDir, const IndexOptions& options = {});
 
 }  // namespace fibrokb

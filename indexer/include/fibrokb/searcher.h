@@ -71,6 +71,18 @@ struct IndexInfo {
     std::string path;
 };
 
+// Ranking switches. The defaults are what the app and the tools use; bench/relevance turns each one off in
+// turn to measure what it is worth (docs/search-quality.md).
+struct SearchTuning {
+    bool synonyms = true;          // expand lay words, brand names and misspellings from synonyms.txt
+    bool spelling = true;          // search the spelling correction when the query found nothing
+    bool importance = true;        // add the curated front matter importance to the score
+    bool relaxToAnyWord = true;    // when no page has every word, rank pages by the words they have
+    bool questionsFavourFaq = true;// question-shaped queries ("why do I...?") lift FAQ answers
+    double bm25K1 = 1.0;           // term frequency saturation (Xapian default 1.0)
+    double bm25B = 0.5;            // document length normalisation (Xapian default 0.5)
+};
+
 class Searcher final {
 public:
     // Opens the index directory (as written by IndexWriter). Throws IndexError.
@@ -93,6 +105,9 @@ public:
 
     std::vector<Topic> topics() const;
     IndexInfo info() const;
+
+    void setTuning(const SearchTuning& tuning);
+    const SearchTuning& tuning() const;
 
 private:
     struct Impl;

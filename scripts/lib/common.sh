@@ -1,0 +1,48 @@
+# Shared by scripts/run and scripts/test: install what is missing, then configure and build.
+# shellcheck shell=bash
+
+FIBROKB_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+FIBROKB_BUILD="${FIBROKB_BUILD:-$FIBROKB_ROOT/build}"
+
+# Every Debian bookworm package the build, the tests and the app need. Nothing else is assumed.
+FIBROKB_PACKAGES=(
+  cmake g++ make pkg-config
+  libxapian-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev nlohmann-json3-dev
+  catch2
+  qt6-base-dev libqt6sql6-sqlite libgl-dev
+  qt6-speech-dev qt6-speech-flite-plugin
+)
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+missing_packages() {
+  local pkg missing=()
+  for pkg in "${FIBROKB_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  echo "${missing[@]}"
+}
+
+install_missing_packages() {
+  local missing
+  missing="$(missing_packages)"
+  [ -z "$missing" ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "These Debian packages are missing: $missing" >&2
+    echo "Install them as root, then run this again:" >&2
+    echo "  sudo apt-get update && sudo apt-get install -y $missing" >&2
+    exit 1
+  fi
+  say "Installing: $missing"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  # shellcheck disable=SC2086
+  apt-get install -y -qq --no-install-recommends $missing
+}
+
+configure_and_build() {
+  say "Configuring in $FIBROKB_BUILD"
+  cmake -S "$FIBROKB_ROOT" -B "$FIBROKB_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  say "Building (this also indexes the bundled corpus)"
+  cmake --build "$FIBROKB_BUILD" -j"$(nproc)"
+}
