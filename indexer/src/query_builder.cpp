@@ -19,9 +19,13 @@ const char* const kStopwords[] = {
     "why", "will", "with", "would", "you", "your", "im", "ive", "i've", "can't", "really", "very", "much", "many"};
 
 // How much a curated importance of 2 (start-here, urgent help) adds to a BM25 score.
-constexpr double kImportanceScale = 1.5;
+// Measured with bench/relevance (docs/search-quality.md): 1.5 let the start-here page win generic queries.
+constexpr double kImportanceScale = 0.4;
 // How much an FAQ answer gains when the query is shaped like a question.
 constexpr double kQuestionFaqBoost = 1.5;
+// Weight of the title-words lift: "what is fibromyalgia" is mostly stopwords, but the FAQ question
+// "What is fibromyalgia, in plain words?" has all three words in its title.
+constexpr double kTitleWordsScale = 0.5;
 
 Xapian::Query valueBoost(Xapian::valueno slot, double scale) {
     Xapian::Query source((new Xapian::ValueWeightPostingSource(slot))->release());
@@ -95,10 +99,50 @@ Xapian::Query QueryBuilder::build(const std::string& text, const QueryOptions& o
             query = parse(plain, plainFlags, options);
         }
     }
+    return withBoosts(query, text, options);
+}
+
+Xapian::Query QueryBuilder::buildRelaxed(const std::string& text, const QueryOptions& options) const {
+    QueryOptions any = options;
+    any.matchAllWords = false;
+    any.boostImportance = any.questionsFavourFaq = false;
+    Xapian::Query query = build(text, any);
+    // The meaningful words, for the "all but one" variants.
+    std::vector<std::string> words;
+    {
+        std::istringstream in(plainWords(text));
+        for (std::string w; in >> w;)
+            if (!stopper_(w)) words.push_back(w);
+    }
+    if (words.size() >= 3 && words.size() <= 10) {
+        QueryOptions all = any;
+        all.matchAllWords = true;
+        std::vector<Xapian::Query> allButOne;
+        for (size_t skip = 0; skip < words.size(); ++skip) {
+            std::string subset;
+            for (size_t i = 0; i < words.size(); ++i)
+                if (i != skip) subset += words[i] + " ";
+            allButOne.push_back(build(subset, all));
+        }
+        query = Xapian::Query(Xapian::Query::OP_OR, query, Xapian::Query(Xapian::Query::OP_OR, allButOne.begin(), allButOne.end()));
+    }
+    return withBoosts(query, text, options);
+}
+
+Xapian::Query QueryBuilder::withBoosts(Xapian::Query query, const std::string& text, const QueryOptions& options) const {
     if (query.empty()) return query;
     // Boosts reorder matches but never add any: OP_AND_MAYBE.
     if (options.boostImportance)
         query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, valueBoost(schema::kBoostSlot, kImportanceScale));
+    if (options.titleWords) {
+        std::vector<Xapian::Query> titleTerms;
+        std::istringstream in(plainWords(text));
+        for (std::string w; in >> w;) titleTerms.emplace_back(schema::kTitlePrefix + w);
+        if (titleTerms.size() > 1) {
+            Xapian::Query echo(Xapian::Query::OP_OR, titleTerms.begin(), titleTerms.end());
+            query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, echo, kTitleWordsScale));
+        }
+    }
     if (options.questionsFavourFaq && looksLikeQuestion(text))
         query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, valueBoost(schema::kFaqSlot, kQuestionFaqBoost));
     return query;

@@ -15,6 +15,7 @@ struct QueryOptions {
     bool synonyms = true;
     bool boostImportance = true;
     bool questionsFavourFaq = true;
+    bool titleWords = true;
 };
 
 class QueryBuilder {
@@ -24,6 +25,9 @@ public:
     QueryBuilder(const Xapian::Database& db, const SynonymTable& synonyms);
 
     Xapian::Query build(const std::string& text, const QueryOptions& options) const;
+
+    // For a query no page fully matches: pages with all words but one rank above pages with a single word.
+    Xapian::Query buildRelaxed(const std::string& text, const QueryOptions& options) const;
 
     // A spelling suggestion for the whole query, or "" when every word is known.
     std::string correction(const std::string& text) const;
@@ -38,6 +42,7 @@ private:
     Xapian::Query parse(const std::string& text, unsigned flags, const QueryOptions& options) const;
     Xapian::QueryParser makeParser(const QueryOptions& options) const;
     static std::string plainWords(const std::string& text);
+    Xapian::Query withBoosts(Xapian::Query query, const std::string& text, const QueryOptions& options) const;
 
     const Xapian::Database& db_;
     const SynonymTable& synonyms_;

@@ -125,6 +125,7 @@ struct Searcher::Impl {
         o.synonyms = tuning.synonyms;
         o.boostImportance = tuning.importance;
         o.questionsFavourFaq = tuning.questionsFavourFaq;
+        o.titleWords = tuning.titleWords;
         return o;
     }
 
@@ -264,8 +265,8 @@ SearchResult Searcher::search(const SearchRequest& request) const {
                 }
             }
             if (!result.showingCorrected && d.tuning.relaxToAnyWord && !QueryBuilder::usesSyntax(text)) {
-                options.matchAllWords = false;   // no page has every word: rank pages by the words they have
-                Xapian::Query relaxed = d.builder->build(text, options);
+                // No page has every word: rank pages by how many of the words they have.
+                Xapian::Query relaxed = d.builder->buildRelaxed(text, options);
                 if (d.runCount(filtered(relaxed, filter)) > 0) {
                     query = relaxed;
                     result.relaxed = true;
@@ -413,7 +414,11 @@ IndexInfo Searcher::info() const {
     info.buildDate = d.db.get_metadata(schema::kMetaBuildDate);
     info.documents = int(d.db.get_doccount());
     for (const char* type : {"article", "faq"}) info.byType[type] = int(d.db.get_termfreq(std::string(schema::kTypePrefix) + type));
-    for (const auto& t : topics()) info.byTopic[t.id] = int(d.db.get_termfreq(schema::kTopicPrefix + t.id));
+    const Xapian::Query articles(std::string(schema::kTypePrefix) + "article");
+    for (const auto& t : topics()) {
+        info.byTopic[t.id] = int(d.db.get_termfreq(schema::kTopicPrefix + t.id));
+        info.articlesByTopic[t.id] = d.runCount(filtered(Xapian::Query(schema::kTopicPrefix + t.id), articles));
+    }
     for (const char* a : {"patients", "caregivers", "everyone"})
         info.byAudience[a] = int(d.db.get_termfreq(std::string(schema::kAudiencePrefix) + a));
     for (auto it = d.db.allterms_begin(); it != d.db.allterms_end(); ++it) ++info.terms;

@@ -146,8 +146,9 @@ int runStats(cli::Args& args) {
                   << "Size:           " << info.sizeBytes / 1024 << " KiB\n"
                   << "By type:\n";
         for (const auto& [k, v] : info.byType) std::printf("  %-28s %d\n", k.c_str(), v);
-        std::cout << "By topic:\n";
-        for (const auto& [k, v] : info.byTopic) std::printf("  %-28s %d\n", k.c_str(), v);
+        std::cout << "By topic:                      articles  FAQ entries\n";
+        for (const auto& [k, v] : info.byTopic)
+            std::printf("  %-28s %8d %12d\n", k.c_str(), info.articlesByTopic[k], v - info.articlesByTopic[k]);
         std::cout << "By audience:\n";
         for (const auto& [k, v] : info.byAudience) std::printf("  %-28s %d\n", k.c_str(), v);
     } catch (const IndexError& e) {

@@ -64,7 +64,8 @@ struct IndexInfo {
     std::string buildDate;
     int documents = 0;
     std::map<std::string, int> byType;
-    std::map<std::string, int> byTopic;
+    std::map<std::string, int> byTopic;          // documents (articles and FAQ entries)
+    std::map<std::string, int> articlesByTopic;  // articles only
     std::map<std::string, int> byAudience;
     long long terms = 0;
     long long sizeBytes = 0;
@@ -78,9 +79,10 @@ struct SearchTuning {
     bool spelling = true;          // search the spelling correction when the query found nothing
     bool importance = true;        // add the curated front matter importance to the score
     bool relaxToAnyWord = true;    // when no page has every word, rank pages by the words they have
-    bool questionsFavourFaq = true;// question-shaped queries ("why do I...?") lift FAQ answers
-    double bm25K1 = 1.0;           // term frequency saturation (Xapian default 1.0)
-    double bm25B = 0.5;            // document length normalisation (Xapian default 0.5)
+    bool questionsFavourFaq = false;// question-shaped queries lift FAQ answers (measured: no gain once titleWords is on)
+    bool titleWords = false;       // every typed word, stopwords too, matched against titles (measured: neutral with tuned BM25)
+    double bm25K1 = 2.0;           // term frequency saturation (Xapian default 1.0; 2.0 measured best)
+    double bm25B = 0.3;            // document length normalisation (Xapian default 0.5; 0.3 measured best)
 };
 
 class Searcher final {
