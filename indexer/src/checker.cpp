@@ -1,5 +1,6 @@
 #include <fibrokb/checker.h>
 
+#include "text.h"
 #include "front_matter.h"
 
 #include <fstream>
@@ -9,6 +10,8 @@
 #include <sstream>
 
 namespace fibrokb {
+
+using text::lower;
 namespace {
 
 // Topics whose articles must carry a "When to get help" section (the pack's "every pain article").
@@ -27,11 +30,6 @@ std::vector<std::string> splitLines(const std::string& text) {
     std::string line;
     while (std::getline(ss, line)) lines.push_back(line);
     return lines;
-}
-
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
 }
 
 int yearOf(const std::string& isoDate) { return std::stoi(isoDate.substr(0, 4)); }

@@ -1,5 +1,6 @@
 #include <fibrokb/corpus.h>
 
+#include "text.h"
 #include "front_matter.h"
 #include "markdown.h"
 #include "slug.h"
@@ -14,6 +15,9 @@
 namespace fs = std::filesystem;
 
 namespace fibrokb {
+
+using text::lower;
+using text::trim;
 namespace {
 
 bool readFile(const std::string& path, std::string& out) {
@@ -23,18 +27,6 @@ bool readFile(const std::string& path, std::string& out) {
     buf << in.rdbuf();
     out = buf.str();
     return true;
-}
-
-std::string trim(const std::string& s) {
-    auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return "";
-    auto e = s.find_last_not_of(" \t\r\n");
-    return s.substr(b, e - b + 1);
-}
-
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
 }
 
 // Each level-2 heading of a FAQ file is a question; its answer runs to the next level-2 heading.

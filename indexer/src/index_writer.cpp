@@ -1,6 +1,7 @@
 #include <fibrokb/index_writer.h>
 #include <fibrokb/json.h>
 
+#include "text.h"
 #include "schema.h"
 #include "synonyms.h"
 
@@ -18,6 +19,8 @@
 namespace fs = std::filesystem;
 
 namespace fibrokb {
+
+using text::lower;
 namespace {
 
 std::string utcTimestamp(const char* format) {
@@ -27,11 +30,6 @@ std::string utcTimestamp(const char* format) {
     char buf[32];
     std::strftime(buf, sizeof buf, format, &tm);
     return buf;
-}
-
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
 }
 
 std::string compactDate(const std::string& iso) {

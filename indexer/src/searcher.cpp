@@ -1,6 +1,7 @@
 #include <fibrokb/searcher.h>
 #include <fibrokb/json.h>
 
+#include "text.h"
 #include "query_builder.h"
 #include "schema.h"
 #include "synonyms.h"
@@ -16,6 +17,8 @@
 namespace fs = std::filesystem;
 
 namespace fibrokb {
+
+using text::lower;
 namespace {
 
 std::string htmlEscape(const std::string& text) {
@@ -30,11 +33,6 @@ std::string htmlEscape(const std::string& text) {
         }
     }
     return out;
-}
-
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
 }
 
 std::vector<std::string> words(const std::string& text) {

@@ -1,15 +1,13 @@
+#include "text.h"
 #include "synonyms.h"
 
 #include <cctype>
 #include <set>
 
 namespace fibrokb {
-namespace {
 
-std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
+using text::lower;
+namespace {
 
 size_t wordCount(const std::string& phrase) {
     size_t n = 1;
