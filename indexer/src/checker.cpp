@@ -24,6 +24,16 @@ const std::vector<std::string> kFlaggedWords = {"cure", "cures", "cured", "mirac
 const std::set<std::string> kNegations = {"no", "not", "never", "isn't", "cannot", "can't", "won't", "doesn't",
                                           "nor", "without", "aren't"};
 
+// Compiled once: building a std::regex per word per line made `check` take a second.
+const std::vector<std::pair<std::string, std::regex>>& flaggedPatterns() {
+    static const auto patterns = [] {
+        std::vector<std::pair<std::string, std::regex>> out;
+        for (const auto& w : kFlaggedWords) out.emplace_back(w, std::regex("\\b" + w + "\\b"));
+        return out;
+    }();
+    return patterns;
+}
+
 std::vector<std::string> splitLines(const std::string& text) {
     std::vector<std::string> lines;
     std::stringstream ss(text);
@@ -118,8 +128,7 @@ private:
             if (lines[i] == "---") { inFrontMatter = (i == 0); continue; }
             if (inFrontMatter) continue;
             const std::string l = lower(lines[i]);
-            for (const auto& flagged : kFlaggedWords) {
-                const std::regex re("\\b" + flagged + "\\b");
+            for (const auto& [flagged, re] : flaggedPatterns()) {
                 for (auto m = std::sregex_iterator(l.begin(), l.end(), re); m != std::sregex_iterator(); ++m) {
                     std::string before = l.substr(0, m->position());
                     std::vector<std::string> words;

@@ -66,6 +66,16 @@ std::string QueryBuilder::plainWords(const std::string& text) {
     return out;
 }
 
+std::string QueryBuilder::withoutUnfinishedWord(const std::string& text) {
+    if (text.empty() || std::isspace(static_cast<unsigned char>(text.back()))) return text;
+    size_t start = text.find_last_of(" \t");
+    start = start == std::string::npos ? 0 : start + 1;
+    if (start == 0 || text.size() - start >= kMinPartialLength) return text;   // a lone short word stays
+    for (size_t i = start; i < text.size(); ++i)
+        if (!std::isalnum(static_cast<unsigned char>(text[i]))) return text;    // "x*", "\"ab": leave syntax alone
+    return text.substr(0, start);
+}
+
 bool QueryBuilder::usesSyntax(const std::string& text) {
     for (const char* op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"}) {
         std::string t = " " + text + " ";
@@ -185,7 +195,16 @@ std::string QueryBuilder::correction(const std::string& text) const {
     for (size_t i = 0; i < typed.size(); ++i) {
         std::string lowerFixed = fixed[i];
         for (auto& c : lowerFixed) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        const bool keepTyped = typed[i] == fixed[i] || stopper_(lowerFixed);
+        std::string bareTyped, bareFixed;   // without quotes, brackets and the like
+        for (unsigned char c : typed[i])
+            if (std::isalnum(c) || c == '\'' || c >= 128) bareTyped += static_cast<char>(std::tolower(c));
+        for (unsigned char c : lowerFixed)
+            if (std::isalnum(c) || c == '\'' || c >= 128) bareFixed += static_cast<char>(c);
+        // Never "correct" a word the library uses ("wake" -> "make"), nor a synonym key into anything but
+        // one of its own synonyms ("advil" -> "advice" no; "fibromyalgea" -> "fibromyalgia" yes).
+        const bool known = db_.term_exists(bareTyped) ||
+                           (synonyms_.hasKey(bareTyped) && !synonyms_.isSynonym(bareTyped, bareFixed));
+        const bool keepTyped = typed[i] == fixed[i] || known || stopper_(bareFixed);
         useful |= !keepTyped;
         out += (i ? " " : "") + (keepTyped ? typed[i] : fixed[i]);
     }

@@ -35,6 +35,9 @@ public:
     // True when the text uses the query language (operators, quotes, prefixes, +/-, wildcards).
     static bool usesSyntax(const std::string& text);
 
+    // While typing, a last word shorter than kMinPartialLength is not yet a word: "hip pain at n" -> "hip pain at".
+    static std::string withoutUnfinishedWord(const std::string& text);
+
     // "why do I wake up tired", "is heat safe?": a question an FAQ entry may answer directly.
     static bool looksLikeQuestion(const std::string& text);
 

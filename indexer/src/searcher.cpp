@@ -241,7 +241,7 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     const Impl& d = *impl_;
     SearchResult result;
     const Xapian::Query filter = filterQuery(request);
-    std::string text = request.query;
+    std::string text = request.asYouType ? QueryBuilder::withoutUnfinishedWord(request.query) : request.query;
     const bool browse = text.find_first_not_of(" \t\r\n") == std::string::npos;
 
     Xapian::Query query;

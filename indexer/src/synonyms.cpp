@@ -1,6 +1,7 @@
 #include "text.h"
 #include "synonyms.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -81,6 +82,11 @@ SynonymTable::SynonymTable(const Xapian::Database& db) {
         for (auto v = db.synonyms_begin(*key); v != db.synonyms_end(*key); ++v) values.push_back(*v);
         longestKeyWords_ = std::max(longestKeyWords_, wordCount(*key));
     }
+}
+
+bool SynonymTable::isSynonym(const std::string& key, const std::string& value) const {
+    auto it = synonyms_.find(key);
+    return it != synonyms_.end() && std::find(it->second.begin(), it->second.end(), value) != it->second.end();
 }
 
 std::string SynonymTable::expand(const std::string& query) const {

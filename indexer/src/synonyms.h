@@ -24,6 +24,8 @@ public:
     std::string expand(const std::string& query) const;
 
     bool empty() const { return synonyms_.empty(); }
+    bool hasKey(const std::string& lowerCasePhrase) const { return synonyms_.count(lowerCasePhrase) > 0; }
+    bool isSynonym(const std::string& key, const std::string& value) const;
 
 private:
     std::map<std::string, std::vector<std::string>> synonyms_;

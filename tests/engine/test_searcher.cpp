@@ -182,6 +182,23 @@ TEST_CASE("as you type and the last word is a prefix from three letters on", "[s
     CHECK_FALSE(contains(ids(fixture().search(r)), "hip-outer"));
 }
 
+TEST_CASE("as you type a short unfinished last word is ignored instead of relaxing the query", "[search]") {
+    SearchRequest r;
+    r.query = "bursitis zz";
+    r.asYouType = true;
+    SearchResult typing = fixture().search(r);
+    CHECK_FALSE(typing.relaxed);
+    CHECK(ids(typing) == std::vector<std::string>{"hip-outer"});
+    r.asYouType = false;
+    CHECK(fixture().search(r).relaxed);   // a finished query keeps every word
+}
+
+TEST_CASE("no spelling suggestion for words the library or the synonyms know", "[search]") {
+    CHECK_FALSE(run("lyrica").corrected);   // a synonym key
+    CHECK_FALSE(run("numb").corrected);     // a word in the index
+    CHECK_FALSE(run("\"gentle walking\"").corrected);
+}
+
 TEST_CASE("when no page has every word and pages with some words are shown", "[search]") {
     SearchResult r = run("bursitis zzzqqq");
     CHECK(r.relaxed);

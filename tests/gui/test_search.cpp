@@ -1,0 +1,332 @@
+// Searching: typing, stale answers, keyboard, filters with live counts, chips, spelling,
+// the empty state and the home view.
+#include "support/test_support.h"
+
+#include "core/result_list_model.h"
+#include "core/search_controller.h"
+#include "core/topic_filter_model.h"
+#include "ui/filter_chips_bar.h"
+#include "ui/filter_panel.h"
+#include "ui/home_view.h"
+#include "ui/results_view.h"
+#include "ui/search_field.h"
+
+#include <catch2/catch.hpp>
+
+#include <QComboBox>
+#include <QCommandLinkButton>
+#include <QLabel>
+#include <QListView>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTest>
+#include <QToolButton>
+
+using namespace fibrokb;
+using app::MainWindow;
+using app::ResultListModel;
+
+TEST_CASE("Typing in the search field updates the results as you type", "[gui][search]")
+{
+    test::TestEnv env;
+    auto window = env.window();
+    REQUIRE(window->currentPage() == MainWindow::Page::Home);
+    window->searchField()->setCompletionEnabled(false);
+
+    REQUIRE(test::typeQuery(*window, QStringLiteral("hip")));
+    CHECK(window->currentPage() == MainWindow::Page::Results);
+    const QStringList hip = test::resultIds(*window);
+    CHECK(hip.contains(QStringLiteral("hip-outer")));
+    CHECK(hip.contains(QStringLiteral("hip-exercise")));
+    CHECK(window->resultsView()->summaryLabel()->text().contains(QStringLiteral("4 pages found")));
+
+    REQUIRE(test::typeQuery(*window, QStringLiteral(" water")));
+    CHECK(test::resultIds(*window) == QStringList{QStringLiteral("hip-exercise")});
+    CHECK(window->resultsView()->summaryLabel()->text().contains(QStringLiteral("1 page found")));
+}
+
+TEST_CASE("Answers to older requests are dropped; only the newest is shown", "[gui][search]")
+{
+    test::TestEnv env;
+    auto window = env.window();
+    app::SearchController* search = window->searchController();
+    QSignalSpy shown(search, &app::SearchController::resultsReady);
+
+    // Three requests in flight at once: the worker may answer all of them, but the
+    // window must only ever see the answer to the last one.
+    search->setText(QStringLiteral("back"));
+    search->submitNow();
+    search->setText(QStringLiteral("heat"));
+    search->submitNow();
+    search->setText(QStringLiteral("water"));
+    search->submitNow();
+    REQUIRE(test::waitIdle(*window));
+    QTest::qWait(100);
+    REQUIRE(shown.count() == 1);
+    const auto answer = shown.at(0).at(0).value<app::SearchAnswer>();
+    CHECK(answer.query.text == QStringLiteral("water"));
+    CHECK(answer.seq == search->lastSeq());
+    CHECK(test::resultIds(*window) == QStringList{QStringLiteral("hip-exercise")});
+}
+
+TEST_CASE("Keystrokes are debounced into one search", "[gui][search]")
+{
+    test::TestEnv env;
+    auto window = env.window();
+    window->searchField()->setCompletionEnabled(false);
+    const quint64 before = window->searchController()->lastSeq();
+    window->searchField()->setFocus();
+    QTest::keyClicks(window->searchField(), QStringLiteral("heat pad"));   // no delay between keys
+    REQUIRE(test::waitIdle(*window));
+    CHECK(window->searchController()->lastSeq() - before <= 2);
+    CHECK(test::resultIds(*window).first() == QStringLiteral("faq-common#is-a-heat-pad-safe"));
+}
+
+TEST_CASE("Down, Enter and Esc work from the search field and the list", "[gui][search][keyboard]")
+{
+    test::TestEnv env;
+    auto window = env.window();
+    window->searchField()->setCompletionEnabled(false);
+    REQUIRE(test::typeQuery(*window, QStringLiteral("hip")));
+    CHECK(window->resultsView()->currentRow() == 0);
+    QTest::keyClick(window->searchField(), Qt::Key_Down);
+    CHECK(window->resultsView()->currentRow() == 1);
+    CHECK(window->searchField()->hasFocus());   // the hands stay in the field
+    const QString expected =
+        window->resultModel()->index(1, 0).data(ResultListModel::ArticleIdRole).toString();
+    QTest::keyClick(window->searchField(), Qt::Key_Return);
+    REQUIRE(window->currentPage() == MainWindow::Page::Article);
+    CHECK(window->articleView()->articleId() == expected);
+
+    // Back to the list, move in it, and Esc returns to the field.
+    window->goBack();
+    REQUIRE(window->currentPage() == MainWindow::Page::Results);
+    window->resultsView()->list()->setFocus();
+    QTest::keyClick(window->resultsView()->list(), Qt::Key_Escape);
+    CHECK(window->searchField()->hasFocus());
+}
+
+TEST_CASE("Result rows carry title, type badge, topics, highlighted snippet and date", "[gui][search]")
+{
+    test::TestEnv env;
+    auto window = env.window();
+    window->searchField()->setCompletionEnabled(false);
+    REQUIRE(test::typeQuery(*window, QStringLiteral("heat pad")));
+    auto* model = window->resultModel();
+    REQUIRE(model->rowCount() >= 2);
+    const QModelIndex faq = model->index(0, 0);
+    CHECK(faq.data(ResultListModel::TypeRole).toString() == QStringLiteral("faq"));
+    CHECK(faq.data(ResultListModel::TypeLabelRole).toString() == QStringLiteral("Question"));
+    CHECK(faq.data(Qt::DisplayRole).toString() == QStringLiteral("Is a heat pad safe?"));
+    CHECK(faq.data(ResultListModel::SnippetRole).toString().contains(QStringLiteral("<b>")));
+    CHECK(faq.data(ResultListModel::ReviewedRole).toString() == QStringLiteral("1 May 2026"));
+    CHECK(faq.data(ResultListModel::TopicLabelsRole).toStringList().contains(QStringLiteral("Back pain")));
+    CHECK(faq.data(Qt::AccessibleTextRole).toString().contains(QStringLiteral("Is a heat pad safe?")));
+    const QModelIndex article = model->index(1, 0);
+    CHECK(article.data(ResultListModel::TypeLabelRole).toString() == QStringLiteral("Article"));
+    // The delegate gives every row room for its snippet.
+    const QSize hint = window->resultsView()->list()->sizeHintForIndex(faq);
+    CHECK(hint.height() > window->resultsView()->list()->fontMetrics().height() * 3);
+}
+
+TEST_CASE("Topic counts honour the query and the other filters", "[gui][filters]")
+{
+    test::TestEnv env;
+    auto window = env.window();
+    window->searchField()->setCompletionEnabled(false);
+    auto* topics = window->topicModel();
+    // Home: counts for the whole library.
+    CHECK(topics->countOf(QStringLiteral("back-pain")) == 5);
+    CHECK(topics->countOf(QStringLiteral("hip-pain")) == 5);
+    CHECK(topics->countOf(QStringLiteral("exercise")) == 1);
+
+    REQUIRE(test::typeQuery(*window, QStringLiteral("hip")));
+    CHECK(topics->countOf(QStringLiteral("hip-pain")) == 3);
+    CHECK(topics->countOf(QStringLiteral("exercise")) == 1);
+    CHECK(topics->countOf(QStringLiteral("back-pain")) == 2);
+    CHECK(topics->index(test::topicRow(*window, QStringLiteral("exercise")), 0).data().toString()
+          == QStringLiteral("Exercise (1)"));
+
+    // A type filter changes the topic counts too.
+    auto* type = window->filterPanel()->typeBox();
+    CHECK(type->itemText(2) == QStringLiteral("Questions and answers (1)"));
+    type->setCurrentIndex(2);
+    Q_EMIT type->activated(2);
+    REQUIRE(test::waitIdle(*window));
+    CHECK(test::resultIds(*window) == QStringList{QStringLiteral("faq-common#can-hip-pain-come-from-the-back")});
+    CHECK(topics->countOf(QStringLiteral("exercise")) == 0);
+    CHECK(topics->countOf(QStringLiteral("back-pain")) == 1);
+}
+
+TEST_CASE("Ticking topics filters the results, OR within topics", "[gui][filters]")
+{
+    test::TestEnv env;
+    auto window = env.window();
+    window->searchField()->setCompletionEnabled(false);
+    REQUIRE(test::typeQuery(*window, QStringLiteral("hip")));
+    auto* topics = window->topicModel();
+    const QModelIndex exercise = topics->index(test::topicRow(*window, QStringLiteral("exercise")), 0);
+
+    // Tick with the keyboard: select the row in the list and press Space.
+    QListView* list = window->filterPanel()->topicList();
+    list->setFocus();
+    list->setCurrentIndex(exercise);
+    QTest::keyClick(list, Qt::Key_Space);
+    REQUIRE(test::waitIdle(*window));
+    CHECK(exercise.data(Qt::CheckStateRole).toInt() == Qt::Checked);
+    CHECK(window->searchController()->query().topics == QStringList{QStringLiteral("exercise")});
+    CHECK(test::resultIds(*window) == QStringList{QStringLiteral("hip-exercise")});
+
+    const QModelIndex back = topics->index(test::topicRow(*window, QStringLiteral("back-pain")), 0);
+    REQUIRE(topics->setData(back, Qt::Checked, Qt::CheckStateRole));
+    REQUIRE(test::waitIdle(*window));
+    QStringList ids = test::resultIds(*window);
+    ids.sort();
+    CHECK(ids == QStringList{QStringLiteral("carer-guide"), QStringLiteral("faq-common#can-hip-pain-come-from-the-back"),
+                             QStringLiteral("hip-exercise")});
+}
+
+TEST_CASE("Active filters show as removable chips, and one click clears them", "[gui][filters]")
+{
+    test::TestEnv env;
+    auto window = env.window();
+    window->searchField()->setCompletionEnabled(false);
+    REQUIRE(test::typeQuery(*window, QStringLiteral("hip")));
+    auto* topics = window->topicModel();
+    topics->setData(topics->index(test::topicRow(*window, QStringLiteral("exercise")), 0), Qt::Checked,
+                    Qt::CheckStateRole);
+    topics->setData(topics->index(test::topicRow(*window, QStringLiteral("hip-pain")), 0), Qt::Checked,
+                    Qt::CheckStateRole);
+    window->filterPanel()->audienceBox()->setCurrentIndex(3);
+    Q_EMIT window->filterPanel()->audienceBox()->activated(3);
+    REQUIRE(test::waitIdle(*window));
+
+    auto* chips = window->chipsBar();
+    REQUIRE(chips->isVisible());
+    REQUIRE(chips->chips().size() == 3);
+    CHECK(chips->chips().at(0)->accessibleName() == QStringLiteral("Remove filter: Exercise"));
+    QTest::mouseClick(chips->chips().at(0), Qt::LeftButton);
+    REQUIRE(test::waitIdle(*window));
+    CHECK(window->searchController()->query().topics == QStringList{QStringLiteral("hip-pain")});
+    CHECK(topics->index(test::topicRow(*window, QStringLiteral("exercise")), 0).data(Qt::CheckStateRole).toInt()
+          == Qt::Unchecked);
+    QTest::qWait(10);   // chips are rebuilt with deleteLater
+    REQUIRE(chips->chips().size() == 2);
+
+    QTest::mouseClick(chips->clearAllButton(), Qt::LeftButton);
+    REQUIRE(test::waitIdle(*window));
+    CHECK_FALSE(window->searchController()->query().hasFilters());
+    CHECK_FALSE(chips->isVisible());
+    CHECK(test::resultIds(*window).size() == 4);
+}
+
+TEST_CASE("Written-for filter keeps only pages for carers", "[gui][filters]")
+{
+    test::TestEnv env;
+    auto window = env.window();
+    window->searchField()->setCompletionEnabled(false);
+    REQUIRE(test::typeQuery(*window, QStringLiteral("hip")));
+    QComboBox* audience = window->filterPanel()->audienceBox();
+    CHECK(audience->itemText(2) == QStringLiteral("Carers (1)"));
+    audience->setCurrentIndex(2);
+    Q_EMIT audience->activated(2);
+    REQUIRE(test::waitIdle(*window));
+    CHECK(test::resultIds(*window) == QStringList{QStringLiteral("carer-guide")});
+    CHECK(window->chipsBar()->chips().size() == 1);
+}
+
+TEST_CASE("A misspelling offers a clickable correction", "[gui][search]")
+{
+    test::TestEnv env;
+    auto window = env.window();
+    window->searchField()->setCompletionEnabled(false);
+    REQUIRE(test::typeQuery(*window, QStringLiteral("pregablin")));
+    QLabel* correction = window->resultsView()->correctionLabel();
+    REQUIRE(correction->isVisible());
+    CHECK(correction->text().contains(QStringLiteral("pregabalin")));
+    window->resultsView()->chooseCorrection();
+    REQUIRE(test::waitIdle(*window));
+    CHECK(window->searchField()->text() == QStringLiteral("pregabalin"));
+    CHECK(test::resultIds(*window) == QStringList{QStringLiteral("hip-outer")});
+}
+
+TEST_CASE("Nothing found shows a kind empty state that offers browsing by topic", "[gui][search]")
+{
+    test::TestEnv env;
+    auto window = env.window();
+    window->searchField()->setCompletionEnabled(false);
+    REQUIRE(test::typeQuery(*window, QStringLiteral("zzzqqq")));
+    REQUIRE(window->resultsView()->isShowingEmptyState());
+    auto* title = window->resultsView()->findChild<QLabel*>(QStringLiteral("emptyTitle"));
+    REQUIRE(title);
+    CHECK(title->text().contains(QStringLiteral("Nothing found for")));
+    QPushButton* hipButton = nullptr;
+    for (auto* button : window->resultsView()->findChildren<QPushButton*>())
+        if (button->text() == QStringLiteral("Hip pain"))
+            hipButton = button;
+    REQUIRE(hipButton);
+    QTest::mouseClick(hipButton, Qt::LeftButton);
+    REQUIRE(test::waitIdle(*window));
+    CHECK(window->searchField()->text().isEmpty());
+    CHECK(window->searchController()->query().topics == QStringList{QStringLiteral("hip-pain")});
+    CHECK(test::resultIds(*window).size() == 5);   // browse: every hip page, A to Z
+}
+
+TEST_CASE("The home view lists topics with counts and the start-here pages", "[gui][home]")
+{
+    test::TestEnv env;
+    auto window = env.window();
+    app::HomeView* home = window->homeView();
+    REQUIRE(QTest::qWaitFor([&] { return home->startHereCount() == 1; }, 5000));
+    CHECK(home->topicButtonCount() == 3);
+    QStringList labels;
+    for (auto* button : home->findChildren<QCommandLinkButton*>(QStringLiteral("topicButton")))
+        labels << button->text();
+    CHECK(labels.contains(QStringLiteral("Hip pain (5)")));
+    auto* start = home->findChild<QCommandLinkButton*>(QStringLiteral("startHereButton"));
+    REQUIRE(start);
+    CHECK(start->text() == QStringLiteral("Outer hip pain"));
+    QTest::mouseClick(start, Qt::LeftButton);
+    CHECK(window->currentPage() == MainWindow::Page::Article);
+    CHECK(window->articleView()->articleId() == QStringLiteral("hip-outer"));
+}
+
+TEST_CASE("A topic on the home view browses that topic by title", "[gui][home]")
+{
+    test::TestEnv env;
+    auto window = env.window();
+    QCommandLinkButton* exercise = nullptr;
+    for (auto* button : window->homeView()->findChildren<QCommandLinkButton*>(QStringLiteral("topicButton")))
+        if (button->text().startsWith(QStringLiteral("Exercise")))
+            exercise = button;
+    REQUIRE(exercise);
+    QTest::mouseClick(exercise, Qt::LeftButton);
+    REQUIRE(test::waitIdle(*window));
+    CHECK(window->currentPage() == MainWindow::Page::Results);
+    CHECK(test::resultIds(*window) == QStringList{QStringLiteral("hip-exercise")});
+    CHECK(window->chipsBar()->isVisible());
+}
+
+TEST_CASE("Completion from titles is offered inline and never changes what was searched", "[gui][search]")
+{
+    test::TestEnv env;
+    auto window = env.window();
+    app::SearchField* field = window->searchField();
+    field->setCompletionEnabled(true);
+    REQUIRE(test::typeQuery(*window, QStringLiteral("outer h")));
+    REQUIRE(QTest::qWaitFor([&] { return field->hasCompletion(); }, 3000));
+    CHECK(field->text().startsWith(QStringLiteral("outer h")));
+    CHECK(field->text().size() > QStringLiteral("outer h").size());
+    CHECK(field->typedText() == QStringLiteral("outer h"));
+    CHECK(window->searchController()->query().text == QStringLiteral("outer h"));
+    // Typing on simply replaces the suggestion.
+    QTest::keyClick(field, Qt::Key_I);
+    CHECK(field->typedText() == QStringLiteral("outer hi"));
+    // Esc declines a suggestion; Right accepts one.
+    REQUIRE(test::waitIdle(*window));
+    if (field->hasCompletion()) {
+        const QString offered = field->text();
+        QTest::keyClick(field, Qt::Key_Right);
+        CHECK(field->typedText() == offered);
+    }
+}
