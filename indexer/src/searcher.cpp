@@ -87,13 +87,14 @@ Xapian::Query filtered(const Xapian::Query& query, const Xapian::Query& filter) 
     return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);   // filters never change ranking
 }
 
-// Section text holds one block per line; list items often lack a full stop, so add one for the snippet.
+// Section text holds one block per line; list items often lack a full stop (and often start in lower case
+// after a lead-in with a colon), so join them with a semicolon for the snippet.
 std::string joinBlocks(const std::string& text) {
     std::string out;
     for (size_t i = 0; i < text.size(); ++i) {
         if (text[i] != '\n') { out += text[i]; continue; }
         char last = out.empty() ? '.' : out.back();
-        out += (last == '.' || last == '!' || last == '?' || last == ':') ? " " : ". ";
+        out += (last == '.' || last == '!' || last == '?' || last == ':' || last == ';') ? " " : "; ";
     }
     return out;
 }

@@ -135,6 +135,12 @@ int main(int argc, char* argv[])
     ok &= save(&window, out, QStringLiteral("article-dark.png"));
     window.applySettings(12, Theme::HighContrast, true);
     ok &= save(&window, out, QStringLiteral("article-high-contrast.png"));
+    // Twice the text size: everything still reachable, the column still readable.
+    window.applySettings(24, Theme::Light, true);
+    window.bookmarksDock()->hide();
+    window.goBack();
+    QTest::qWaitFor([&] { return window.currentPage() == MainWindow::Page::Results; }, 3000);
+    ok &= save(&window, out, QStringLiteral("large-text.png"));
     window.applySettings(12, Theme::Light, true);
     return ok ? 0 : 1;
 }

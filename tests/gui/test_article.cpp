@@ -8,6 +8,7 @@
 #include "ui/article_view.h"
 #include "ui/find_bar.h"
 #include "ui/read_aloud.h"
+#include "ui/results_view.h"
 #include "ui/safe_text_browser.h"
 #include "ui/search_field.h"
 
@@ -104,7 +105,7 @@ TEST_CASE("Internal links open pages in the app, with their section", "[gui][lin
     CHECK(window->articleView()->browser()->verticalScrollBar()->value() > 0);
 }
 
-TEST_CASE("External links need a yes first; remote resources are never loaded", "[gui][links]")
+TEST_CASE("External links need a yes first and remote resources are never loaded", "[gui][links]")
 {
     test::TestEnv env;
     auto window = env.window();

@@ -5,6 +5,7 @@
 #include "core/result_list_model.h"
 #include "core/search_controller.h"
 #include "core/topic_filter_model.h"
+#include "ui/article_view.h"
 #include "ui/filter_chips_bar.h"
 #include "ui/filter_panel.h"
 #include "ui/home_view.h"
@@ -45,7 +46,7 @@ TEST_CASE("Typing in the search field updates the results as you type", "[gui][s
     CHECK(window->resultsView()->summaryLabel()->text().contains(QStringLiteral("1 page found")));
 }
 
-TEST_CASE("Answers to older requests are dropped; only the newest is shown", "[gui][search]")
+TEST_CASE("Answers to older requests are dropped and only the newest is shown", "[gui][search]")
 {
     test::TestEnv env;
     auto window = env.window();

@@ -64,7 +64,8 @@ std::unique_ptr<app::MainWindow> TestEnv::window(const QString& indexDir) const
     auto window = std::make_unique<app::MainWindow>(options(indexDir));
     window->resize(1100, 760);
     window->show();
-    QTest::qWaitForWindowActive(window.get());
+    if (!QTest::qWaitForWindowActive(window.get()))
+        qWarning("test window did not become active");
     waitIdle(*window);
     return window;
 }

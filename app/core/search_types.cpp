@@ -1,0 +1,58 @@
+#include "core/search_types.h"
+
+#include <fibrokb/searcher.h>
+
+namespace fibrokb::app {
+
+QString toQString(const std::string& text) { return QString::fromStdString(text); }
+std::string toStdString(const QString& text) { return text.toStdString(); }
+
+fibrokb::SearchRequest SearchQuery::toRequest() const
+{
+    fibrokb::SearchRequest request;
+    request.query = toStdString(text.trimmed());
+    for (const QString& topic : topics)
+        request.topics.push_back(toStdString(topic));
+    request.type = toStdString(type);
+    request.audience = toStdString(audience);
+    request.limit = limit;
+    request.asYouType = asYouType;
+    return request;
+}
+
+bool SearchQuery::operator==(const SearchQuery& other) const
+{
+    return text == other.text && topics == other.topics && type == other.type
+        && audience == other.audience && asYouType == other.asYouType && limit == other.limit;
+}
+
+ResultItem ResultItem::fromHit(const fibrokb::Hit& hit)
+{
+    ResultItem item;
+    item.id = toQString(hit.id);
+    item.articleId = toQString(hit.articleId.empty() ? hit.id : hit.articleId);
+    item.title = toQString(hit.title);
+    item.type = toQString(fibrokb::toString(hit.type));
+    for (const std::string& topic : hit.topics)
+        item.topics << toQString(topic);
+    item.audience = toQString(hit.audience);
+    item.summary = toQString(hit.summary);
+    item.snippetHtml = toQString(hit.snippet);
+    item.anchor = toQString(hit.anchor);
+    // An FAQ entry is found on its own: open its file at the question, even when the
+    // engine reports no better section.
+    if (item.anchor.isEmpty() && item.id.contains(QLatin1Char('#')))
+        item.anchor = item.id.section(QLatin1Char('#'), 1);
+    item.reviewed = toQString(hit.reviewed);
+    item.score = hit.score;
+    return item;
+}
+
+void registerSearchMetaTypes()
+{
+    qRegisterMetaType<SearchQuery>();
+    qRegisterMetaType<SearchAnswer>();
+    qRegisterMetaType<HomeData>();
+}
+
+}  // namespace fibrokb::app

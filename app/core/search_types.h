@@ -1,0 +1,93 @@
+// Qt-side value types that travel between the search worker thread and the UI.
+// They copy what the engine returns into QStrings so no engine object crosses threads.
+#pragma once
+
+#include <QMap>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace fibrokb {
+struct Hit;
+struct SearchRequest;
+}
+
+namespace fibrokb::app {
+
+// What the person asked for: the text in the search field plus the active filters.
+struct SearchQuery {
+    QString text;
+    QStringList topics;      // OR'ed
+    QString type;            // "" | "article" | "faq"
+    QString audience;        // "" | "patients" | "caregivers" | "everyone"
+    bool asYouType = true;   // expand the last word while the person is typing
+    // Each row costs a snippet and a best-section pick in the engine (the bulk of a keystroke's time,
+    // docs/performance.md). 50 rows is more than anyone scrolls; the header still shows the full count.
+    int limit = 50;
+
+    bool isEmpty() const { return text.trimmed().isEmpty(); }
+    bool hasFilters() const { return !topics.isEmpty() || !type.isEmpty() || !audience.isEmpty(); }
+    fibrokb::SearchRequest toRequest() const;
+    bool operator==(const SearchQuery& other) const;
+    bool operator!=(const SearchQuery& other) const { return !(*this == other); }
+};
+
+// One row of the result list.
+struct ResultItem {
+    QString id;          // article id, or fileId#anchor for an FAQ entry
+    QString articleId;   // the page to open
+    QString title;
+    QString type;        // "article" | "faq"
+    QStringList topics;
+    QString audience;
+    QString summary;     // plain text; for an FAQ entry the start of its answer
+    QString snippetHtml; // HTML-escaped, matches in <b>..</b>
+    QString anchor;      // section to scroll to ("" = top)
+    QString reviewed;    // ISO date
+    double score = 0;
+
+    static ResultItem fromHit(const fibrokb::Hit& hit);
+};
+
+struct SearchAnswer {
+    quint64 seq = 0;
+    SearchQuery query;
+    int total = 0;
+    QVector<ResultItem> items;
+    QMap<QString, int> topicCounts;
+    QMap<QString, int> typeCounts;
+    QMap<QString, int> audienceCounts;
+    QString corrected;            // spelling suggestion ("" = none)
+    bool showingCorrected = false;
+    bool relaxed = false;
+    QString completion;           // full text the field could complete to ("" = none)
+    QString error;                // set when the index could not be searched
+    qint64 elapsedMs = 0;
+};
+
+struct TopicInfo {
+    QString id;
+    QString label;
+    QString description;
+    int count = 0;
+};
+
+// What the home view shows when the query is empty.
+struct HomeData {
+    QVector<TopicInfo> topics;
+    QVector<ResultItem> startHere;
+    int documents = 0;
+    QString error;
+};
+
+QString toQString(const std::string& text);
+std::string toStdString(const QString& text);
+
+void registerSearchMetaTypes();
+
+}  // namespace fibrokb::app
+
+Q_DECLARE_METATYPE(fibrokb::app::SearchQuery)
+Q_DECLARE_METATYPE(fibrokb::app::SearchAnswer)
+Q_DECLARE_METATYPE(fibrokb::app::HomeData)

@@ -1,0 +1,94 @@
+// Reading one page: the contents (TOC) beside the text, find in page, zoom, and the
+// links. It knows nothing about the index: MainWindow hands it a built page.
+#pragma once
+
+#include "core/article_page.h"
+
+#include <fibrokb/article.h>
+
+#include <QUrl>
+#include <QWidget>
+
+class QLabel;
+class QListWidget;
+class QListWidgetItem;
+class QSplitter;
+
+namespace fibrokb::app {
+
+class FindBar;
+class ReadAloudBar;
+class SafeTextBrowser;
+
+struct SectionRef {
+    QString anchor;
+    QString heading;
+};
+
+class ArticleView final : public QWidget {
+    Q_OBJECT
+public:
+    explicit ArticleView(QWidget* parent = nullptr);
+
+    void showArticle(const fibrokb::Article& article, const QVector<ResultItem>& related,
+                     const QHash<QString, QString>& topicLabels, const QString& anchor = {});
+    void setPageColors(const PageColors& colors);
+    void setReadAloudBar(ReadAloudBar* bar);
+
+    QString articleId() const { return articleId_; }
+    QString title() const { return title_; }
+    const fibrokb::Article& article() const { return article_; }
+    QVector<SectionRef> sections() const { return sections_; }
+    // The section a bookmark should point at: the one picked in the contents if it has
+    // focus, otherwise the one at the top of the visible text ("" = top of the page).
+    SectionRef currentSection() const;
+    SectionRef sectionAt(const QPoint& viewportPos) const;
+    QString sectionHeading(const QString& anchor) const;
+    void scrollToSection(const QString& anchor);
+    QString plainText() const;
+    QString selectedText() const;
+
+    int zoomPercent() const { return zoom_; }
+    void setZoomPercent(int percent);
+    void zoomIn();
+    void zoomOut();
+
+    SafeTextBrowser* browser() const { return browser_; }
+    QListWidget* contents() const { return contents_; }
+    FindBar* findBar() const { return findBar_; }
+
+Q_SIGNALS:
+    void internalLinkActivated(const QString& articleId, const QString& anchor);
+    void externalLinkActivated(const QUrl& url);
+    void bookmarkSectionRequested(const QString& anchor);
+    void readSelectionRequested();
+    void zoomChanged(int percent);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void onAnchorClicked(const QUrl& url);
+    void showContextMenu(const QPoint& pos);
+    void showContentsMenu(const QPoint& pos);
+    void applyZoom();
+    void render();
+    int anchorY(const QString& anchor) const;
+
+    QSplitter* splitter_;
+    QListWidget* contents_;
+    SafeTextBrowser* browser_;
+    FindBar* findBar_;
+    QLabel* contentsLabel_;
+    fibrokb::Article article_;
+    QVector<ResultItem> related_;
+    QHash<QString, QString> topicLabels_;
+    QVector<SectionRef> sections_;
+    QString articleId_;
+    QString title_;
+    PageColors colors_;
+    int zoom_ = 100;
+    int baseFontPoint_ = 0;
+};
+
+}  // namespace fibrokb::app
