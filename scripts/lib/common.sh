@@ -9,7 +9,7 @@ FIBROKB_PACKAGES=(
   cmake g++ make pkg-config
   libxapian-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev nlohmann-json3-dev
   catch2
-  qt6-base-dev libqt6sql6-sqlite libgl-dev
+  qt6-base-dev libqt6sql6-sqlite libgl-dev fonts-dejavu-core
   qt6-speech-dev qt6-speech-flite-plugin
 )
 
