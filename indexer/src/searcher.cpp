@@ -165,6 +165,9 @@ struct Searcher::Impl {
             for (const auto& w : words(s.text))
                 if (stems.count(stemmer(w))) { distinct.insert(stemmer(w)); ++occurrences; }
             int score = int(distinct.size()) * 100 + headingHits * 20 + std::min(occurrences, 19);
+            // Every pain article ends with the same "When to get help" box: it would win the snippet for any
+            // symptom word, so it is chosen only when nothing else in the page matches.
+            if (s.anchor == "when-to-get-help" && score > 0) score = 1;
             if (score > bestScore) { bestScore = score; best = &s; }
         }
     }

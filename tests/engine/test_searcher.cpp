@@ -119,6 +119,17 @@ TEST_CASE("snippets highlight matches and are HTML-escaped and point at the best
     CHECK(physio->score > 0);
 }
 
+TEST_CASE("the common help box gives the snippet only when nothing else matches", "[search]") {
+    const SearchResult hip = run("hip");
+    const Hit* h = find(hip, "hip-exercise");
+    REQUIRE(h);
+    CHECK(h->anchor != "when-to-get-help");
+    const SearchResult swollen = run("swollen");
+    const Hit* onlyInBox = find(swollen, "hip-exercise");
+    REQUIRE(onlyInBox);
+    CHECK(onlyInBox->anchor == "when-to-get-help");
+}
+
 TEST_CASE("FAQ entries are their own results and linked to their file and anchor", "[search]") {
     const SearchResult result = run("numb skin");
     const Hit* h = find(result, "faq-common#is-a-heat-pad-safe");
