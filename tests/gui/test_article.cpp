@@ -280,6 +280,9 @@ TEST_CASE("Read aloud is offered only with a voice, otherwise disabled with a no
     QAction* read = window.findChild<QAction*>(QStringLiteral("actionReadAloud"));
     REQUIRE(read);
     app::ReadAloud* reader = window.readAloud();
+    // Say which branch ran, so a machine without a voice is visible in the test log.
+    WARN("read aloud available on this machine: " << (reader->isAvailable() ? "yes" : "no") << " "
+         << reader->unavailableReason().toStdString());
     if (reader->isAvailable()) {
         CHECK(read->isEnabled());
     } else {
