@@ -32,6 +32,13 @@ Xapian::Query valueBoost(Xapian::valueno slot, double scale) {
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, source, scale);
 }
 
+std::string bareWord(const std::string& word) {
+    std::string out;
+    for (unsigned char c : word)
+        if (std::isalnum(c) || c == '\'' || c >= 128) out += static_cast<char>(std::tolower(c));
+    return out;
+}
+
 }  // namespace
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const SynonymTable& synonyms) : db_(db), synonyms_(synonyms) {
@@ -193,13 +200,8 @@ std::string QueryBuilder::correction(const std::string& text) const {
     bool useful = false;
     std::string out;
     for (size_t i = 0; i < typed.size(); ++i) {
-        std::string lowerFixed = fixed[i];
-        for (auto& c : lowerFixed) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        std::string bareTyped, bareFixed;   // without quotes, brackets and the like
-        for (unsigned char c : typed[i])
-            if (std::isalnum(c) || c == '\'' || c >= 128) bareTyped += static_cast<char>(std::tolower(c));
-        for (unsigned char c : lowerFixed)
-            if (std::isalnum(c) || c == '\'' || c >= 128) bareFixed += static_cast<char>(c);
+        // Without quotes, brackets and the like, in lower case.
+        const std::string bareTyped = bareWord(typed[i]), bareFixed = bareWord(fixed[i]);
         // Never "correct" a word the library uses ("wake" -> "make"), nor a synonym key into anything but
         // one of its own synonyms ("advil" -> "advice" no; "fibromyalgea" -> "fibromyalgia" yes).
         const bool known = db_.term_exists(bareTyped) ||

@@ -248,38 +248,9 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     std::string text = request.asYouType ? QueryBuilder::withoutUnfinishedWord(request.query) : request.query;
     const bool browse = text.find_first_not_of(" \t\r\n") == std::string::npos;
 
-    Xapian::Query query;
-    if (browse) {
-        if (filter.empty()) return result;   // nothing typed and nothing chosen: the caller shows its home view
-        query = Xapian::Query::MatchAll;
-    } else {
-        QueryOptions options = d.queryOptions(request.asYouType);
-        query = d.builder->build(text, options);
-        std::string corrected = d.builder->correction(text);
-        if (!corrected.empty()) result.corrected = corrected;
-        if (d.runCount(filtered(query, filter)) == 0) {
-            if (result.corrected && d.tuning.spelling) {
-                Xapian::Query retry = d.builder->build(*result.corrected, options);
-                if (d.runCount(filtered(retry, filter)) > 0) {
-                    query = retry;
-                    text = *result.corrected;
-                    result.showingCorrected = true;
-                }
-            }
-            if (!result.showingCorrected && d.tuning.relaxToAnyWord && !QueryBuilder::usesSyntax(text)) {
-                // No page has every word: rank pages by how many of the words they have.
-                Xapian::Query relaxed = d.builder->buildRelaxed(text, options);
-                if (d.runCount(filtered(relaxed, filter)) > 0) {
-                    query = relaxed;
-                    result.relaxed = true;
-                }
-            }
-        }
-    }
-    result.parsed = query.get_description();
+    if (browse && filter.empty()) return result;   // nothing typed and nothing chosen: the caller shows its home view
 
     Xapian::Enquire enquire(d.db);
-    enquire.set_query(filtered(query, filter));
     if (browse) {
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         enquire.set_sort_by_value(schema::kTitleSortSlot, false);
@@ -290,7 +261,42 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     enquire.add_matchspy(&spy);
     const int offset = std::max(0, request.offset);
     const int limit = std::clamp(request.limit, 0, 1000);
-    Xapian::MSet mset = enquire.get_mset(offset, limit, d.db.get_doccount());
+    // One pass gives the page, the exact total and the facet counts of the unfiltered groups.
+    auto runPage = [&](const Xapian::Query& q) {
+        spy.counts.clear();
+        enquire.set_query(filtered(q, filter));
+        return enquire.get_mset(offset, limit, d.db.get_doccount());
+    };
+
+    Xapian::Query query = Xapian::Query::MatchAll;
+    QueryOptions options = d.queryOptions(request.asYouType);
+    if (!browse) {
+        query = d.builder->build(text, options);
+        std::string corrected = d.builder->correction(text);
+        if (!corrected.empty()) result.corrected = corrected;
+    }
+    Xapian::MSet mset = runPage(query);
+    // The fallbacks cost extra passes, so they run only when the query as typed matched nothing.
+    if (!browse && mset.get_matches_estimated() == 0) {
+        if (result.corrected && d.tuning.spelling) {
+            Xapian::Query retry = d.builder->build(*result.corrected, options);
+            if (d.runCount(filtered(retry, filter)) > 0) {
+                query = retry;
+                text = *result.corrected;
+                result.showingCorrected = true;
+            }
+        }
+        if (!result.showingCorrected && d.tuning.relaxToAnyWord && !QueryBuilder::usesSyntax(text)) {
+            // No page has every word: rank pages by how many of the words they have.
+            Xapian::Query relaxed = d.builder->buildRelaxed(text, options);
+            if (d.runCount(filtered(relaxed, filter)) > 0) {
+                query = relaxed;
+                result.relaxed = true;
+            }
+        }
+        if (result.showingCorrected || result.relaxed) mset = runPage(query);
+    }
+    result.parsed = query.get_description();
     result.total = int(mset.get_matches_estimated());
     for (auto it = mset.begin(); it != mset.end(); ++it)
         result.hits.push_back(d.makeHit(it, mset, browse ? nullptr : &enquire));
