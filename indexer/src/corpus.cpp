@@ -1,6 +1,7 @@
 #include <fibrokb/corpus.h>
 
 #include "text.h"
+#include "corpus_files.h"
 #include "front_matter.h"
 #include "markdown.h"
 #include "slug.h"
@@ -19,15 +20,6 @@ namespace fibrokb {
 using text::lower;
 using text::trim;
 namespace {
-
-bool readFile(const std::string& path, std::string& out) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return false;
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    out = buf.str();
-    return true;
-}
 
 // Each level-2 heading of a FAQ file is a question; its answer runs to the next level-2 heading.
 void splitFaq(Article& article, Problems& problems) {
@@ -48,15 +40,10 @@ void splitFaq(Article& article, Problems& problems) {
         problems.push_back({article.path, 1, Severity::Error, "FAQ file has no '## Question' headings"});
 }
 
-std::vector<std::string> markdownFiles(const fs::path& dir) {
-    std::vector<std::string> files;
-    std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return files;
-    for (const auto& entry : fs::directory_iterator(dir, ec))
-        if (entry.is_regular_file() && entry.path().extension() == ".md") files.push_back(entry.path().string());
-    std::sort(files.begin(), files.end());
-    return files;
-}
+// Longest topic id or synonym term: both become Xapian terms, which have a length limit, and neither
+// needs more than a few words.
+constexpr size_t kMaxTopicIdLength = 64;
+constexpr size_t kMaxSynonymTermLength = 64;
 
 }  // namespace
 
@@ -72,6 +59,7 @@ bool parseArticleText(const std::string& text, const std::string& path, DocType 
     out.path = path;
     if (!readFrontMatter(split.yaml, path, out, problems)) return false;
     RenderedBody body = renderMarkdown(split.body, split.bodyFirstLine, path, problems);
+    if (!body.ok) return false;
     out.sections = std::move(body.sections);
     out.links = std::move(body.links);
     out.html = std::move(body.html);
@@ -84,50 +72,65 @@ bool parseArticleText(const std::string& text, const std::string& path, DocType 
 
 bool parseArticleFile(const std::string& path, DocType type, Article& out, Problems& problems) {
     std::string text;
-    if (!readFile(path, text)) {
-        problems.push_back({path, 0, Severity::Error, "cannot read file"});
-        return false;
+    if (!readTextFile(path, text, problems)) return false;
+    // Every file stands alone: whatever goes wrong inside one file is that file's problem, never the build's.
+    try {
+        return parseArticleText(text, path, type, out, problems);
+    } catch (const std::bad_alloc&) {
+        problems.push_back({path, 0, Severity::Error, "not enough memory to read this file; not indexed"});
+    } catch (const std::exception& e) {
+        problems.push_back({path, 0, Severity::Error, std::string("could not be read (") + e.what() + "); not indexed"});
     }
-    return parseArticleText(text, path, type, out, problems);
+    return false;
 }
 
 std::vector<Topic> loadTopics(const std::string& path, Problems& problems) {
     std::vector<Topic> topics;
-    YAML::Node root;
+    std::string text;
+    if (!readTextFile(path, text, problems)) return topics;
     try {
-        root = YAML::LoadFile(path);
-    } catch (const YAML::BadFile&) {
-        problems.push_back({path, 0, Severity::Error, "cannot read the topics file"});
-        return topics;
-    } catch (const YAML::ParserException& e) {
-        problems.push_back({path, e.mark.line + 1, Severity::Error, "not valid YAML: " + e.msg});
-        return topics;
-    }
-    if (!root.IsSequence()) {
-        problems.push_back({path, 1, Severity::Error, "topics.yaml must be a list of {id, label, description}"});
-        return topics;
-    }
-    for (const auto& item : root) {
-        int line = item.Mark().line + 1;
-        if (!item.IsMap() || !item["id"] || !item["label"]) {
-            problems.push_back({path, line, Severity::Error, "each topic needs an id and a label"});
-            continue;
+        const YAML::Node root = YAML::Load(text);
+        if (!root.IsSequence()) {
+            problems.push_back({path, 1, Severity::Error, "topics.yaml must be a list of {id, label, description}"});
+            return topics;
         }
-        Topic t{item["id"].as<std::string>(), item["label"].as<std::string>(),
-                item["description"] ? item["description"].as<std::string>() : ""};
-        if (!isSlug(t.id)) problems.push_back({path, line, Severity::Error, "topic id '" + t.id + "' must be a slug"});
-        if (std::any_of(topics.begin(), topics.end(), [&](const Topic& o) { return o.id == t.id; }))
-            problems.push_back({path, line, Severity::Error, "duplicate topic id '" + t.id + "'"});
-        else
-            topics.push_back(std::move(t));
+        for (const auto& item : root) {
+            const int line = item.Mark().line + 1;
+            auto scalar = [&](const char* key) {
+                const YAML::Node field = item.IsMap() ? item[key] : YAML::Node();
+                return field && field.IsScalar() ? field.Scalar() : std::string();
+            };
+            Topic t{scalar("id"), scalar("label"), scalar("description")};
+            if (t.id.empty() || t.label.empty()) {
+                problems.push_back({path, line, Severity::Error, "each topic needs an id and a label, written as text"});
+                continue;
+            }
+            if (!isSlug(t.id) || t.id.size() > kMaxTopicIdLength) {
+                problems.push_back({path, line, Severity::Error,
+                                    "topic id '" + t.id.substr(0, 80) + "' must be a slug of at most " +
+                                        std::to_string(kMaxTopicIdLength) + " characters; topic skipped"});
+                continue;
+            }
+            if (std::any_of(topics.begin(), topics.end(), [&](const Topic& o) { return o.id == t.id; }))
+                problems.push_back({path, line, Severity::Error, "duplicate topic id '" + t.id + "'"});
+            else
+                topics.push_back(std::move(t));
+        }
+    } catch (const YAML::Exception& e) {
+        problems.push_back({path, e.mark.line >= 0 ? e.mark.line + 1 : 0, Severity::Error, "not valid YAML: " + e.msg});
+    } catch (const std::exception& e) {
+        problems.push_back({path, 0, Severity::Error, std::string("could not be read (") + e.what() + ")"});
     }
     return topics;
 }
 
 std::vector<SynonymRule> loadSynonyms(const std::string& path, Problems& problems) {
     std::vector<SynonymRule> rules;
-    std::ifstream in(path);
-    if (!in) return rules;   // the file is optional
+    std::error_code ec;
+    if (!fs::exists(fs::symlink_status(path, ec))) return rules;   // the file is optional
+    std::string text;
+    if (!readTextFile(path, text, problems)) return rules;
+    std::istringstream in(text);
     std::string line;
     int lineNo = 0;
     auto splitTerms = [](const std::string& side) {
@@ -169,6 +172,12 @@ std::vector<SynonymRule> loadSynonyms(const std::string& path, Problems& problem
             problems.push_back({path, lineNo, Severity::Error, "a synonym rule needs terms on both sides"});
             continue;
         }
+        auto tooLong = [](const std::string& t) { return t.size() > kMaxSynonymTermLength; };
+        if (std::any_of(rule.from.begin(), rule.from.end(), tooLong) || std::any_of(rule.to.begin(), rule.to.end(), tooLong)) {
+            problems.push_back({path, lineNo, Severity::Error,
+                                "a synonym term is longer than " + std::to_string(kMaxSynonymTermLength) + " characters; rule skipped"});
+            continue;
+        }
         rules.push_back(std::move(rule));
     }
     return rules;
@@ -187,7 +196,7 @@ Corpus loadCorpus(const std::string& root) {
     corpus.synonyms = loadSynonyms((base / "synonyms.txt").string(), corpus.problems);
     const std::pair<const char*, DocType> folders[] = {{"articles", DocType::Article}, {"faq", DocType::Faq}};
     for (const auto& [folder, type] : folders) {
-        for (const auto& path : markdownFiles(base / folder)) {
+        for (const auto& path : findMarkdownFiles((base / folder).string(), root, corpus.problems)) {
             Article article;
             if (parseArticleFile(path, type, article, corpus.problems))
                 corpus.articles.push_back(std::move(article));
@@ -196,7 +205,7 @@ Corpus loadCorpus(const std::string& root) {
         }
     }
     if (corpus.articles.empty() && corpus.skippedFiles.empty())
-        corpus.problems.push_back({root, 0, Severity::Error, "no articles/*.md or faq/*.md files"});
+        corpus.problems.push_back({root, 0, Severity::Error, "no .md files under articles/ or faq/"});
     return corpus;
 }
 

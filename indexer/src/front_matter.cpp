@@ -4,6 +4,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cmath>
 #include <cstdio>
 #include <set>
 #include <sstream>
@@ -104,6 +105,10 @@ private:
 
 }  // namespace
 
+namespace {
+bool readFields(const std::string& yaml, const std::string& path, Article& out, Problems& problems);
+}  // namespace
+
 bool isIsoDate(const std::string& text) {
     int y = 0, m = 0, d = 0;
     char extra = 0;
@@ -142,13 +147,23 @@ SplitFile splitFrontMatter(const std::string& text) {
 }
 
 bool readFrontMatter(const std::string& yaml, const std::string& path, Article& out, Problems& problems) {
-    YAML::Node root;
+    if (yaml.size() > kMaxFrontMatterBytes) {
+        problems.push_back({path, 1, Severity::Error, "front matter is longer than " + std::to_string(kMaxFrontMatterBytes / 1024) +
+                                                           " KB; is its closing '---' line missing?"});
+        return false;
+    }
     try {
-        root = YAML::Load(yaml);
-    } catch (const YAML::ParserException& e) {
+        return readFields(yaml, path, out, problems);
+    } catch (const YAML::Exception& e) {   // a parse error, or a value of a shape no field expects
         problems.push_back({path, fileLine(e.mark), Severity::Error, "front matter is not valid YAML: " + e.msg});
         return false;
     }
+}
+
+namespace {
+
+bool readFields(const std::string& yaml, const std::string& path, Article& out, Problems& problems) {
+    const YAML::Node root = YAML::Load(yaml);
     if (!root.IsMap()) {
         problems.push_back({path, 2, Severity::Error, "front matter must be a YAML mapping (key: value lines)"});
         return false;
@@ -161,28 +176,42 @@ bool readFrontMatter(const std::string& yaml, const std::string& path, Article& 
         if (!known.count(key)) read.warning(kv.first, "unknown front matter field '" + key + "'");
     }
     bool usable = read.text("id", out.id) & read.text("title", out.title);
-    if (usable && !isSlug(out.id)) read.error(root["id"], "id '" + out.id + "' must be a slug: a-z, 0-9 and single hyphens");
+    // Ids become links, bookmarks keys and Xapian terms: a page whose id is not a short slug is not indexed.
     if (usable && out.id.size() > 80) {
-        read.error(root["id"], "id is longer than 80 characters");
-        usable = false;   // Xapian terms have a length limit; a huge id would fail the whole build
+        read.error(root["id"], "id is longer than 80 characters; the file is not indexed");
+        usable = false;
+    } else if (usable && !isSlug(out.id)) {
+        read.error(root["id"], "id '" + out.id + "' must be a slug (a-z, 0-9 and single hyphens); the file is not indexed");
+        usable = false;
     }
     read.text("summary", out.summary);
     read.list("topics", out.topics);
     if (read.text("audience", out.audience) && out.audience != "patients" && out.audience != "caregivers" &&
         out.audience != "everyone")
-        read.error(root["audience"], "audience must be patients, caregivers or everyone, not '" + out.audience + "'");
+    {
+        read.error(root["audience"], "audience must be patients, caregivers or everyone, not '" + out.audience.substr(0, 80) +
+                                         "'; everyone is used");
+        out.audience = "everyone";
+    }
     read.date("reviewed", out.reviewed);
     read.date("next_review", out.nextReview);
     if (YAML::Node imp = root["importance"]) {
         try {
             out.importance = imp.as<double>();
-            if (out.importance < 0.5 || out.importance > 3) read.error(imp, "importance must be between 0.5 and 3");
+            // NaN compares false with everything, so test it first: stored, it would break every query on the page.
+            if (!std::isfinite(out.importance) || out.importance < 0.5 || out.importance > 3) {
+                read.error(imp, "importance must be a number between 0.5 and 3; 1 is used");
+                out.importance = 1.0;
+            }
         } catch (const YAML::Exception&) {
-            read.error(imp, "importance must be a number");
+            read.error(imp, "importance must be a number; 1 is used");
+            out.importance = 1.0;
         }
     }
     read.sources(out.sources);
     return usable;
 }
+
+}  // namespace
 
 }  // namespace fibrokb

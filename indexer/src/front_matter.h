@@ -8,6 +8,9 @@
 
 namespace fibrokb {
 
+// Longest front matter read: ours is under 2 KB. Past this the closing '---' is most likely missing.
+constexpr size_t kMaxFrontMatterBytes = 64 * 1024;
+
 struct SplitFile {
     bool ok = false;
     std::string yaml;

@@ -36,7 +36,7 @@ Article articleFromJson(const json& j) {
     for (const auto& s : j.value("sources", json::array()))
         a.sources.push_back({s.value("title", ""), s.value("by", ""), s.value("year", ""), s.value("url", ""), s.value("doi", "")});
     for (const auto& s : j.value("sections", json::array()))
-        a.sections.push_back({s.value("heading", ""), s.value("level", 0), s.value("anchor", ""), s.value("text", ""), s.value("line", 0)});
+        a.sections.push_back({s.value("heading", ""), s.value("level", 0), s.value("anchor", ""), s.value("text", ""), s.value("line", 0), {}});
     for (const auto& l : j.value("links", json::array()))
         a.links.push_back({l.value("target", ""), l.value("anchor", ""), l.value("line", 0)});
     for (const auto& e : j.value("faq", json::array()))

@@ -28,18 +28,55 @@ std::string literal(cmark_node* node) {
     return text ? text : "";
 }
 
-// Plain text of an inline subtree: what a reader sees, without link targets or markup.
+// Plain text of an inline subtree: what a reader sees, without link targets or markup. Walked with
+// cmark_iter, which keeps its own stack: a recursive walk dies on 50,000 nested emphasis markers.
 void appendInlineText(cmark_node* node, std::string& out) {
-    for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
+    cmark_iter* iter = cmark_iter_new(node);
+    for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+        if (ev != CMARK_EVENT_ENTER) continue;
+        cmark_node* child = cmark_iter_get_node(iter);
+        if (child == node) continue;
         switch (cmark_node_get_type(child)) {
             case CMARK_NODE_TEXT:
             case CMARK_NODE_CODE: out += literal(child); break;
             case CMARK_NODE_SOFTBREAK:
             case CMARK_NODE_LINEBREAK: out += ' '; break;
-            case CMARK_NODE_HTML_INLINE: break;
-            default: appendInlineText(child, out); break;
+            default: break;
         }
     }
+    cmark_iter_free(iter);
+}
+
+// The deepest nesting of the tree (document = 1), and the line where it is first reached.
+struct Depth {
+    int levels = 0;
+    int line = 0;
+};
+
+Depth deepestNesting(cmark_node* doc) {
+    Depth deepest;
+    int depth = 0;
+    cmark_iter* iter = cmark_iter_new(doc);
+    for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+        cmark_node* node = cmark_iter_get_node(iter);
+        // cmark_iter gives leaves (text, code, breaks, raw HTML, rules) an ENTER and no EXIT.
+        switch (cmark_node_get_type(node)) {
+            case CMARK_NODE_TEXT: case CMARK_NODE_CODE: case CMARK_NODE_SOFTBREAK: case CMARK_NODE_LINEBREAK:
+            case CMARK_NODE_HTML_INLINE: case CMARK_NODE_HTML_BLOCK: case CMARK_NODE_CODE_BLOCK:
+            case CMARK_NODE_THEMATIC_BREAK: continue;
+            default: break;
+        }
+        if (ev == CMARK_EVENT_ENTER) {
+            if (++depth > deepest.levels) {
+                deepest.levels = depth;
+                if (deepest.line == 0 || depth == kMaxMarkdownNesting + 1) deepest.line = cmark_node_get_start_line(node);
+            }
+        } else {
+            --depth;
+        }
+    }
+    cmark_iter_free(iter);
+    return deepest;
 }
 
 std::string collapseSpaces(const std::string& text) {
@@ -64,35 +101,58 @@ std::string lowerScheme(const std::string& url) {
     return "";
 }
 
+// One pass over the tree with cmark_iter (no recursion whose depth the file controls): sections, their
+// text blocks with file lines, and internal links.
 class BodyWalker {
 public:
     BodyWalker(int firstLine, const std::string& path, Problems& problems)
         : lineOffset_(firstLine - 1), path_(path), problems_(problems) {
-        sections_.push_back(Section{"", 0, "", "", firstLine});   // the untitled lead
+        sections_.push_back(Section{"", 0, "", "", firstLine, {}});   // the untitled lead
     }
 
-    void walkBlocks(cmark_node* parent) {
-        for (cmark_node* node = cmark_node_first_child(parent); node; node = cmark_node_next(node)) {
+    void walk(cmark_node* doc) {
+        cmark_iter* iter = cmark_iter_new(doc);
+        for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+            if (ev != CMARK_EVENT_ENTER) continue;
+            cmark_node* node = cmark_iter_get_node(iter);
             const cmark_node_type type = cmark_node_get_type(node);
-            const std::string ext = typeName(node);
             if (type == CMARK_NODE_HEADING) {
                 startSection(node);
-            } else if (type == CMARK_NODE_PARAGRAPH || ext == "table_cell") {
+            } else if (type == CMARK_NODE_PARAGRAPH || typeName(node) == "table_cell") {
                 addBlock(node);
             } else if (type == CMARK_NODE_HTML_BLOCK) {
                 warn(node, "raw HTML is not shown to readers; write Markdown instead");
             } else if (type == CMARK_NODE_CODE_BLOCK) {
-                addText(collapseSpaces(literal(node)));
-            } else {
-                walkBlocks(node);   // document, lists, items, quotes, tables and rows
+                addText(collapseSpaces(literal(node)), node);
+            } else if (type == CMARK_NODE_LINK) {
+                addLink(node);
             }
         }
+        cmark_iter_free(iter);
     }
 
     // Images become their alt text (no remote or embedded images, ever); dangerous links lose their URL.
-    void makeInert(cmark_node* parent) {
+    void makeInert(cmark_node* doc) {
         std::vector<cmark_node*> images;
-        collectInert(parent, images);
+        cmark_iter* iter = cmark_iter_new(doc);
+        for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
+            if (ev != CMARK_EVENT_ENTER) continue;
+            cmark_node* node = cmark_iter_get_node(iter);
+            const cmark_node_type type = cmark_node_get_type(node);
+            if (type == CMARK_NODE_IMAGE) {
+                warn(node, "images are shown as their alt text only (the app loads no images)");
+                images.push_back(node);
+            } else if (type == CMARK_NODE_LINK) {
+                const char* raw = cmark_node_get_url(node);
+                std::string scheme = lowerScheme(raw ? raw : "");
+                if (scheme == "javascript" || scheme == "vbscript" || scheme == "data" || scheme == "file") {
+                    warn(node, "link to a " + scheme + ": URL removed");
+                    cmark_node_set_url(node, "");
+                }
+            }
+        }
+        cmark_iter_free(iter);
+        // The tree changes only after the walk: an iterator must not see nodes freed under it.
         for (cmark_node* image : images) {
             std::string alt;
             appendInlineText(image, alt);
@@ -112,26 +172,7 @@ public:
     std::vector<Link> takeLinks() { return std::move(links_); }
 
 private:
-    void collectInert(cmark_node* node, std::vector<cmark_node*>& images) {
-        for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
-            const cmark_node_type type = cmark_node_get_type(child);
-            if (type == CMARK_NODE_IMAGE) {
-                warn(child, "images are shown as their alt text only (the app loads no images)");
-                images.push_back(child);
-                continue;
-            }
-            if (type == CMARK_NODE_LINK) {
-                const char* raw = cmark_node_get_url(child);
-                std::string url = raw ? raw : "";
-                std::string scheme = lowerScheme(url);
-                if (scheme == "javascript" || scheme == "vbscript" || scheme == "data" || scheme == "file") {
-                    warn(child, "link to a " + scheme + ": URL removed");
-                    cmark_node_set_url(child, "");
-                }
-            }
-            collectInert(child, images);
-        }
-    }
+    int fileLine(cmark_node* node) const { return cmark_node_get_start_line(node) + lineOffset_; }
 
     void startSection(cmark_node* heading) {
         std::string text;
@@ -141,45 +182,38 @@ private:
         s.heading = text;
         s.level = cmark_node_get_heading_level(heading);
         s.anchor = anchors_.allocate(text);
-        s.line = cmark_node_get_start_line(heading) + lineOffset_;
+        s.line = fileLine(heading);
         sections_.push_back(std::move(s));
-        collectLinks(heading);
     }
 
     void addBlock(cmark_node* block) {
         std::string text;
         appendInlineText(block, text);
-        addText(collapseSpaces(text));
-        collectLinks(block);
+        addText(collapseSpaces(text), block);
     }
 
-    void addText(const std::string& text) {
+    void addText(const std::string& text, cmark_node* from) {
         if (text.empty()) return;
         Section& s = sections_.back();
         if (!s.text.empty()) s.text += '\n';
         s.text += text;
+        s.blockLines.push_back(fileLine(from));
     }
 
-    void collectLinks(cmark_node* node) {
-        for (cmark_node* child = cmark_node_first_child(node); child; child = cmark_node_next(child)) {
-            if (cmark_node_get_type(child) == CMARK_NODE_LINK) {
-                const char* raw = cmark_node_get_url(child);
-                std::string url = raw ? raw : "";
-                if (!url.empty() && !isExternalUrl(url)) {
-                    Link link;
-                    auto hash = url.find('#');
-                    link.targetId = url.substr(0, hash);
-                    if (hash != std::string::npos) link.anchor = url.substr(hash + 1);
-                    link.line = cmark_node_get_start_line(child) + lineOffset_;
-                    links_.push_back(std::move(link));
-                }
-            }
-            collectLinks(child);
-        }
+    void addLink(cmark_node* node) {
+        const char* raw = cmark_node_get_url(node);
+        std::string url = raw ? raw : "";
+        if (url.empty() || isExternalUrl(url)) return;
+        Link link;
+        auto hash = url.find('#');
+        link.targetId = url.substr(0, hash);
+        if (hash != std::string::npos) link.anchor = url.substr(hash + 1);
+        link.line = fileLine(node);
+        links_.push_back(std::move(link));
     }
 
     void warn(cmark_node* node, const std::string& message) {
-        problems_.push_back({path_, cmark_node_get_start_line(node) + lineOffset_, Severity::Warning, message});
+        problems_.push_back({path_, fileLine(node), Severity::Warning, message});
     }
 
     int lineOffset_;
@@ -233,11 +267,21 @@ RenderedBody renderMarkdown(const std::string& body, int firstLine, const std::s
     cmark_parser_feed(parser.get(), body.data(), body.size());
     std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
 
+    RenderedBody out;
+    // Deep nesting is refused, not flattened: no page of ours needs it, and the app's renderer (QTextDocument)
+    // takes seconds to minutes on thousands of nested quotes or lists.
+    const Depth depth = deepestNesting(doc.get());
+    if (depth.levels > kMaxMarkdownNesting) {
+        problems.push_back({path, depth.line + firstLine - 1, Severity::Error,
+                            "quotes, lists or emphasis nested more than " + std::to_string(kMaxMarkdownNesting) +
+                                " levels deep (" + std::to_string(depth.levels) + "); the file is not indexed"});
+        out.ok = false;
+        return out;
+    }
     BodyWalker walker(firstLine, path, problems);
     walker.makeInert(doc.get());
-    walker.walkBlocks(doc.get());
+    walker.walk(doc.get());
 
-    RenderedBody out;
     out.sections = walker.takeSections();
     out.links = walker.takeLinks();
     // CMARK_OPT_DEFAULT is safe mode in cmark-gfm 0.29: raw HTML omitted, javascript:/data: URLs dropped.

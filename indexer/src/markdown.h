@@ -9,7 +9,12 @@
 
 namespace fibrokb {
 
+// Deepest tree nesting a page may have (document, quotes, lists and items, emphasis and links all count).
+// Our own pages stay under 12; a file beyond this is refused with its line.
+constexpr int kMaxMarkdownNesting = 48;
+
 struct RenderedBody {
+    bool ok = true;   // false: the body was refused (see the problems); nothing else is filled
     // sections[i].text holds one readable block (paragraph, list item, table cell) per line.
     std::vector<Section> sections;
     std::vector<Link> links;

@@ -2,7 +2,7 @@
 #include <fibrokb/readability.h>
 
 #include <cctype>
-#include <regex>
+#include <cstring>
 
 namespace fibrokb {
 namespace {
@@ -11,12 +11,35 @@ bool isVowel(char c) {
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
 
-// Abbreviations and decimal points must not end a sentence.
+// Abbreviations and decimal points must not end a sentence: "e.g." loses its last dot, "2.5" its dot.
+// A single linear pass (std::regex recursed per character and overflowed the stack on long lines).
 std::string maskNonTerminalDots(const std::string& block) {
-    static const std::regex abbreviation(R"(\b(e\.g|i\.e|etc|vs|Dr|Mr|Mrs|Ms)\.)");
-    static const std::regex decimal(R"((\d)\.(\d))");
-    std::string out = std::regex_replace(block, abbreviation, "$1");
-    return std::regex_replace(out, decimal, "$1$2");
+    static const char* const kAbbreviations[] = {"e.g", "i.e", "etc", "vs", "Dr", "Mr", "Mrs", "Ms"};
+    auto isWord = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    std::string out;
+    out.reserve(block.size());
+    const size_t n = block.size();
+    for (size_t i = 0; i < n;) {
+        if (i == 0 || !isWord(block[i - 1])) {
+            bool masked = false;
+            for (const char* abbr : kAbbreviations) {
+                const size_t len = std::strlen(abbr);
+                if (i + len < n && block.compare(i, len, abbr) == 0 && block[i + len] == '.') {
+                    out.append(block, i, len);
+                    i += len + 1;
+                    masked = true;
+                    break;
+                }
+            }
+            if (masked) continue;
+        }
+        const bool decimalPoint = block[i] == '.' && i > 0 && i + 1 < n &&
+                                  std::isdigit(static_cast<unsigned char>(block[i - 1])) &&
+                                  std::isdigit(static_cast<unsigned char>(block[i + 1]));
+        if (!decimalPoint) out += block[i];
+        ++i;
+    }
+    return out;
 }
 
 int countSentences(const std::string& block) {

@@ -4,6 +4,10 @@
 
 #include <xapian.h>
 
+#include <cstdint>
+#include <cstdio>
+#include <string>
+
 namespace fibrokb::schema {
 
 constexpr int kSchemaVersion = 1;
@@ -40,8 +44,26 @@ constexpr const char* kMetaArticlePrefix = "fibrokb.article:"; // + file id -> J
 // Documents hold a JSON object with what a result list needs: id, articleId, title, type, topics,
 // audience, summary, anchor, reviewed, path.
 
+// Xapian refuses terms longer than about 245 bytes, and one such term fails the whole add_document.
+// Ids and anchors are already capped where they are made; this is the net under every boolean term
+// (ids, files, topics, types, audiences) that the writer adds and the searcher looks up.
+constexpr size_t kMaxTermBytes = 240;
+
+inline std::string booleanTerm(const std::string& prefix, const std::string& value) {
+    std::string term = prefix + value;
+    if (term.size() <= kMaxTermBytes) return term;
+    std::uint64_t hash = 1469598103934665603ull;   // FNV-1a over the whole term: long values stay distinct
+    for (unsigned char c : term) hash = (hash ^ c) * 1099511628211ull;
+    char tail[20];
+    std::snprintf(tail, sizeof tail, "#%016llx", static_cast<unsigned long long>(hash));
+    return term.substr(0, kMaxTermBytes - 17) + tail;
+}
+
 // The live generation is named by a Xapian stub file in the index directory.
 constexpr const char* kStubFile = "XAPIANDB";
 constexpr const char* kGenerationPrefix = "gen-";
+// One writer at a time: `fibrokb-index build` holds an flock(2) on this file in the index folder while it
+// writes. The kernel drops the lock when the process dies, so a killed build never leaves it stuck.
+constexpr const char* kLockFile = "fibrokb.lock";
 
 }  // namespace fibrokb::schema

@@ -2,6 +2,7 @@
 #include <fibrokb/json.h>
 
 #include "text.h"
+#include "utf8.h"
 #include "query_builder.h"
 #include "schema.h"
 #include "synonyms.h"
@@ -68,7 +69,7 @@ enum class FacetGroup { Topic, Type, Audience };
 
 Xapian::Query orOfTerms(const std::string& prefix, const std::vector<std::string>& values) {
     std::vector<Xapian::Query> terms;
-    for (const auto& v : values) terms.emplace_back(prefix + v);
+    for (const auto& v : values) terms.emplace_back(schema::booleanTerm(prefix, v));
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
@@ -76,8 +77,9 @@ Xapian::Query orOfTerms(const std::string& prefix, const std::vector<std::string
 Xapian::Query filterQuery(const SearchRequest& r, std::optional<FacetGroup> except = std::nullopt) {
     std::vector<Xapian::Query> parts;
     if (!r.topics.empty() && except != FacetGroup::Topic) parts.push_back(orOfTerms(schema::kTopicPrefix, r.topics));
-    if (!r.type.empty() && except != FacetGroup::Type) parts.emplace_back(schema::kTypePrefix + r.type);
-    if (!r.audience.empty() && except != FacetGroup::Audience) parts.emplace_back(schema::kAudiencePrefix + r.audience);
+    if (!r.type.empty() && except != FacetGroup::Type) parts.emplace_back(schema::booleanTerm(schema::kTypePrefix, r.type));
+    if (!r.audience.empty() && except != FacetGroup::Audience)
+        parts.emplace_back(schema::booleanTerm(schema::kAudiencePrefix, r.audience));
     if (parts.empty()) return Xapian::Query();
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
@@ -106,10 +108,52 @@ std::string bareTerm(const std::string& term) {
     return term.substr(i);
 }
 
+// Inside a catch block: turns whatever was thrown into the engine's IndexError, named with the index
+// folder and what was being done. Xapian::Error does not derive from std::exception, so it needs its own clause.
+[[noreturn]] void rethrowAsIndexError(const std::string& dir, const char* doing) {
+    try {
+        throw;
+    } catch (const IndexError&) {
+        throw;
+    } catch (const Xapian::DatabaseModifiedError& e) {
+        throw IndexError("The index at " + dir + " changed while " + doing + " (" + e.get_msg() + "); open it again.");
+    } catch (const Xapian::Error& e) {
+        throw IndexError("The index at " + dir + " failed while " + doing + " (" + e.get_description() +
+                         "). Rebuild it with: fibrokb-index build --out " + dir);
+    } catch (const nlohmann::json::exception& e) {
+        throw IndexError("The index at " + dir + " holds damaged page data, found while " + doing + " (" + e.what() +
+                         "). Rebuild it with: fibrokb-index build --out " + dir);
+    } catch (const std::bad_alloc&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw IndexError("The index at " + dir + " failed while " + doing + " (" + e.what() + ")");
+    }
+}
+
+// What a person typed, made safe for the parser: valid UTF-8, no control characters, at most kMaxQueryBytes.
+std::string cleanQuery(const std::string& raw, bool& truncatedOut) {
+    std::string text = utf8::repaired(raw);
+    truncatedOut = text.size() > kMaxQueryBytes;
+    if (truncatedOut) text = utf8::truncated(text, kMaxQueryBytes);
+    for (auto& c : text)
+        if ((static_cast<unsigned char>(c) < 0x20) || c == 0x7F) c = ' ';
+    return text;
+}
+
+std::string readGeneration(const std::string& indexDir) {
+    std::ifstream stub(fs::path(indexDir) / schema::kStubFile);
+    std::string word, name;
+    if (stub >> word >> name && word == "auto") return name;
+    return "";
+}
+
 }  // namespace
+
+std::string liveGeneration(const std::string& indexDir) { return readGeneration(indexDir); }
 
 struct Searcher::Impl {
     std::string dir;
+    std::string generation;   // the generation the stub named when this Searcher opened
     Xapian::Database db;
     Xapian::Stem stemmer{schema::kStemLanguage};
     std::unique_ptr<SynonymTable> synonyms;
@@ -224,6 +268,7 @@ Searcher::Searcher(const std::string& indexDir) : impl_(std::make_unique<Impl>()
     std::error_code ec;
     if (!fs::exists(indexDir, ec))
         throw IndexError("No index at " + indexDir + ". Build it with: fibrokb-index build --out " + indexDir);
+    impl_->generation = readGeneration(indexDir);
     try {
         // A new Database each time: reopen() would not follow a switched stub file.
         impl_->db = Xapian::Database(indexDir);
@@ -231,6 +276,15 @@ Searcher::Searcher(const std::string& indexDir) : impl_(std::make_unique<Impl>()
         throw IndexError("The index at " + indexDir + " cannot be opened (" + e.get_msg() +
                          "). Rebuild it with: fibrokb-index build --out " + indexDir);
     }
+    try {
+        openTables();
+    } catch (...) {
+        rethrowAsIndexError(indexDir, "opening it");
+    }
+}
+
+void Searcher::openTables() {
+    const std::string& indexDir = impl_->dir;
     std::string version = impl_->db.get_metadata(schema::kMetaSchemaVersion);
     if (version != std::to_string(schema::kSchemaVersion))
         throw IndexError("The index at " + indexDir + " has schema version '" + version + "' but this program reads version " +
@@ -241,11 +295,16 @@ Searcher::Searcher(const std::string& indexDir) : impl_(std::make_unique<Impl>()
 
 Searcher::~Searcher() = default;
 
-SearchResult Searcher::search(const SearchRequest& request) const {
+const std::string& Searcher::generation() const { return impl_->generation; }
+
+bool Searcher::outdated() const { return readGeneration(impl_->dir) != impl_->generation; }
+
+SearchResult Searcher::search(const SearchRequest& request) const try {
     const Impl& d = *impl_;
     SearchResult result;
     const Xapian::Query filter = filterQuery(request);
-    std::string text = request.asYouType ? QueryBuilder::withoutUnfinishedWord(request.query) : request.query;
+    const std::string typed = cleanQuery(request.query, result.truncated);
+    std::string text = request.asYouType ? QueryBuilder::withoutUnfinishedWord(typed) : typed;
     const bool browse = text.find_first_not_of(" \t\r\n") == std::string::npos;
 
     if (browse && filter.empty()) return result;   // nothing typed and nothing chosen: the caller shows its home view
@@ -316,18 +375,22 @@ SearchResult Searcher::search(const SearchRequest& request) const {
     collect(typeCounts, schema::kTypePrefix, result.facets.types);
     collect(audienceCounts, schema::kAudiencePrefix, result.facets.audiences);
     return result;
+} catch (...) {
+    rethrowAsIndexError(impl_->dir, "searching");
 }
 
 void Searcher::setTuning(const SearchTuning& tuning) { impl_->tuning = tuning; }
 const SearchTuning& Searcher::tuning() const { return impl_->tuning; }
 
-std::optional<Article> Searcher::article(const std::string& id) const {
+std::optional<Article> Searcher::article(const std::string& id) const try {
     auto record = impl_->articleRecord(id);
     if (!record) return std::nullopt;
     return *record;
+} catch (...) {
+    rethrowAsIndexError(impl_->dir, "reading a page");
 }
 
-std::vector<std::string> Searcher::complete(const std::string& prefixText, int limit) const {
+std::vector<std::string> Searcher::complete(const std::string& prefixText, int limit) const try {
     const Impl& d = *impl_;
     std::vector<std::string> out;
     const std::string prefix = lower(prefixText);
@@ -361,13 +424,15 @@ std::vector<std::string> Searcher::complete(const std::string& prefixText, int l
     for (const auto& [key, title] : d.titles)
         if (key.find(" " + prefix) != std::string::npos) add(title);
     return out;
+} catch (...) {
+    rethrowAsIndexError(impl_->dir, "completing a word");
 }
 
-std::vector<Hit> Searcher::related(const std::string& id, int limit) const {
+std::vector<Hit> Searcher::related(const std::string& id, int limit) const try {
     const Impl& d = *impl_;
     std::vector<Hit> out;
     Xapian::RSet rset;
-    const std::string fileTerm = schema::kFilePrefix + id;
+    const std::string fileTerm = schema::booleanTerm(schema::kFilePrefix, id);
     for (auto it = d.db.postlist_begin(fileTerm); it != d.db.postlist_end(fileTerm); ++it) rset.add_document(*it);
     if (rset.empty() || limit <= 0) return out;
 
@@ -403,18 +468,22 @@ std::vector<Hit> Searcher::related(const std::string& id, int limit) const {
         if (int(out.size()) >= limit) break;
     }
     return out;
+} catch (...) {
+    rethrowAsIndexError(impl_->dir, "finding related pages");
 }
 
-std::vector<Topic> Searcher::topics() const {
+std::vector<Topic> Searcher::topics() const try {
     std::vector<Topic> out;
     std::string json = impl_->db.get_metadata(schema::kMetaTopics);
     if (json.empty()) return out;
     for (const auto& t : nlohmann::json::parse(json))
         out.push_back({t.value("id", ""), t.value("label", ""), t.value("description", "")});
     return out;
+} catch (...) {
+    rethrowAsIndexError(impl_->dir, "reading the topics");
 }
 
-IndexInfo Searcher::info() const {
+IndexInfo Searcher::info() const try {
     const Impl& d = *impl_;
     IndexInfo info;
     info.path = d.dir;
@@ -424,8 +493,9 @@ IndexInfo Searcher::info() const {
     for (const char* type : {"article", "faq"}) info.byType[type] = int(d.db.get_termfreq(std::string(schema::kTypePrefix) + type));
     const Xapian::Query articles(std::string(schema::kTypePrefix) + "article");
     for (const auto& t : topics()) {
-        info.byTopic[t.id] = int(d.db.get_termfreq(schema::kTopicPrefix + t.id));
-        info.articlesByTopic[t.id] = d.runCount(filtered(Xapian::Query(schema::kTopicPrefix + t.id), articles));
+        const std::string topicTerm = schema::booleanTerm(schema::kTopicPrefix, t.id);
+        info.byTopic[t.id] = int(d.db.get_termfreq(topicTerm));
+        info.articlesByTopic[t.id] = d.runCount(filtered(Xapian::Query(topicTerm), articles));
     }
     for (const char* a : {"patients", "caregivers", "everyone"})
         info.byAudience[a] = int(d.db.get_termfreq(std::string(schema::kAudiencePrefix) + a));
@@ -439,6 +509,8 @@ IndexInfo Searcher::info() const {
     for (const auto& entry : fs::recursive_directory_iterator(live, ec))
         if (entry.is_regular_file(ec)) info.sizeBytes += static_cast<long long>(entry.file_size(ec));
     return info;
+} catch (...) {
+    rethrowAsIndexError(impl_->dir, "reading its statistics");
 }
 
 }  // namespace fibrokb

@@ -27,9 +27,17 @@ bool isSlug(const std::string& text) {
 
 std::string AnchorAllocator::allocate(const std::string& headingText) {
     std::string base = slugify(headingText);
+    if (base.size() > kMaxAnchorLength) {
+        base.resize(kMaxAnchorLength);
+        while (!base.empty() && base.back() == '-') base.pop_back();
+    }
     if (base.empty()) base = "section";
     std::string candidate = base;
-    for (int n = 2; used_.count(candidate); ++n) candidate = base + "-" + std::to_string(n);
+    if (used_.count(candidate)) {
+        int& n = nextSuffix_.emplace(base, 2).first->second;
+        do candidate = base + "-" + std::to_string(n++);
+        while (used_.count(candidate));
+    }
     used_.insert(candidate);
     return candidate;
 }

@@ -1,5 +1,6 @@
 // fibrokb-search: search the FibroKB index from the command line.
 #include "cli_common.h"
+#include "utf8.h"
 
 #include <fibrokb/build_config.h>
 #include <fibrokb/json.h>
@@ -100,26 +101,31 @@ int main(int argc, char** argv) {
         Searcher searcher(indexDir);
         SearchResult result = searcher.search(request);
         if (json) {
-            std::cout << toJson(result, query).dump(2) << "\n";
+            // `replace`: the query echoes what was typed, which may not be UTF-8.
+            std::cout << toJson(result, query).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
             return cli::kOk;
         }
         const bool tty = ::isatty(STDOUT_FILENO);
-        if (result.showingCorrected) std::cout << "No results for \"" << query << "\"; showing results for \"" << *result.corrected << "\".\n";
-        else if (result.corrected) std::cout << "Did you mean: " << *result.corrected << "?\n";
+        // Titles, snippets and the echoed query come from files and from the user: never let them drive the terminal.
+        auto shown = [](const std::string& text) { return utf8::escapeControls(utf8::repaired(text)); };
+        if (result.truncated)
+            std::cout << "The query was longer than " << kMaxQueryBytes << " bytes; only its start was searched.\n";
+        if (result.showingCorrected) std::cout << "No results for \"" << shown(query) << "\"; showing results for \"" << shown(*result.corrected) << "\".\n";
+        else if (result.corrected) std::cout << "Did you mean: " << shown(*result.corrected) << "?\n";
         if (result.relaxed) std::cout << "No page has every word; showing pages with some of them.\n";
         std::cout << result.total << (result.total == 1 ? " result" : " results") << "\n\n";
         int n = request.offset;
         for (const auto& h : result.hits) {
             std::string topics;
             for (const auto& t : h.topics) topics += (topics.empty() ? "" : ", ") + t;
-            std::printf("%2d. %s  [%s]\n    %s%s  (%s)\n    %s\n\n", ++n, h.title.c_str(), toString(h.type).c_str(),
-                        h.articleId.c_str(), h.anchor.empty() ? "" : ("#" + h.anchor).c_str(), topics.c_str(),
-                        forTerminal(h.snippet, tty).c_str());
+            std::printf("%2d. %s  [%s]\n    %s%s  (%s)\n    %s\n\n", ++n, shown(h.title).c_str(), toString(h.type).c_str(),
+                        shown(h.articleId).c_str(), h.anchor.empty() ? "" : ("#" + shown(h.anchor)).c_str(), shown(topics).c_str(),
+                        forTerminal(shown(h.snippet), tty).c_str());
         }
     } catch (const IndexError& e) {
         std::cerr << "fibrokb-search: " << e.what() << "\n";
         return cli::kErrors;
-    } catch (const std::exception& e) {
+    } catch (const std::exception& e) {   // out of memory: nothing else escapes the Searcher
         std::cerr << "fibrokb-search: " << e.what() << "\n";
         return cli::kErrors;
     }

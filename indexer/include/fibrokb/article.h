@@ -26,6 +26,7 @@ struct Section {
     std::string anchor;    // stable slug, unique within the document
     std::string text;      // plain text of the section body (for indexing and snippets)
     int line = 0;          // 1-based line of the heading in the source file
+    std::vector<int> blockLines;   // file line of each line of `text` (for checks; not stored in the index)
 };
 
 struct Link {

@@ -10,7 +10,7 @@ enum class Severity { Warning, Error };
 
 struct Problem {
     std::string path;
-    int line = 0;          // 1-based; 0 when the whole file is meant
+    int line = 0;          // 1-based; 0 when the whole file is meant (no line to point at)
     Severity severity = Severity::Error;
     std::string message;
 
@@ -20,5 +20,10 @@ struct Problem {
 using Problems = std::vector<Problem>;
 
 bool hasErrors(const Problems& problems);
+
+// Keeps the first `maxPerFile` problems of each file (in order) and adds one line per file saying how many
+// more there were: a file with 20,000 flagged lines must not bury every other message.
+constexpr size_t kMaxProblemsPerFile = 50;
+void capProblemsPerFile(Problems& problems, size_t maxPerFile = kMaxProblemsPerFile);
 
 }  // namespace fibrokb

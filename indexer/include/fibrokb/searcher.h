@@ -12,7 +12,9 @@
 
 namespace fibrokb {
 
-// Thrown by the Searcher constructor when the index is missing, corrupt or of another schema.
+// The one exception type the read side throws: the index is missing, corrupt, of another schema, or went
+// away (a damaged file, a vanished folder, an unreachable server). Every Searcher method translates
+// Xapian::Error (which does not derive from std::exception) and broken stored data into it.
 class IndexError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
@@ -57,6 +59,7 @@ struct SearchResult {
     bool showingCorrected = false;          // the query found nothing, so `corrected` was searched
     bool relaxed = false;                   // no document had every word; results match some words
     std::string parsed;                     // the query as parsed (Xapian description)
+    bool truncated = false;                 // the query was longer than kMaxQueryBytes and was cut
 };
 
 struct IndexInfo {
@@ -85,6 +88,13 @@ struct SearchTuning {
     double bm25B = 0.3;            // document length normalisation (Xapian default 0.5; 0.3 measured best)
 };
 
+// The generation folder the index's stub file names now ("" when it names none). Cheap: reads one line.
+// A reader compares it with Searcher::generation() to notice a rebuild and open a new Searcher.
+std::string liveGeneration(const std::string& indexDir);
+
+// Queries longer than this many bytes are cut (at a UTF-8 boundary) before parsing; SearchResult::truncated says so.
+constexpr size_t kMaxQueryBytes = 1000;
+
 class Searcher final {
 public:
     // Opens the index directory (as written by IndexWriter). Throws IndexError.
@@ -108,10 +118,17 @@ public:
     std::vector<Topic> topics() const;
     IndexInfo info() const;
 
+    // The generation this Searcher opened (see liveGeneration()).
+    const std::string& generation() const;
+    // True when the index folder now names another generation than the one open (a rebuild happened).
+    bool outdated() const;
+
     void setTuning(const SearchTuning& tuning);
     const SearchTuning& tuning() const;
 
 private:
+    void openTables();   // schema check, synonyms, query builder; throws IndexError
+
     struct Impl;
     std::unique_ptr<Impl> impl_;
 };
