@@ -22,9 +22,11 @@ const char* kHelp =
     "Commands:\n"
     "  build [--corpus DIR] [--out DIR] [--strict]\n"
     "      Index every corpus file that parses. Problems are printed as path:line: message;\n"
-    "      files that cannot be parsed are skipped and named. The new index replaces the old\n"
-    "      one only when the build succeeds. --strict fails the build (keeping the previous\n"
-    "      index) on any problem, warnings included.\n"
+    "      files that cannot be read or parsed are skipped and named, and the good files are\n"
+    "      still indexed (exit status 1 when any error was reported). The new index replaces\n"
+    "      the old one only when the build succeeds; one build at a time writes to a folder.\n"
+    "      --strict fails the build (keeping the previous index) on any problem, warnings\n"
+    "      included. Files over 2 MB and Markdown nested over 48 levels deep are refused.\n"
     "  check [--corpus DIR] [--scores]\n"
     "      Validate everything the build reads, without writing: front matter, topics, ids,\n"
     "      links, sources, dates, the writing standard and readability. --scores prints each\n"
@@ -37,7 +39,8 @@ const char* kHelp =
     "\n"
     "Options: -h, --help    show this help\n"
     "         --version     show the version\n"
-    "Exit status: 0 ok, 1 errors found or the build failed, 2 usage error.\n";
+    "Exit status: 0 ok, 1 errors found (build: the good files were still indexed) or the\n"
+    "build failed (the previous index is kept), 2 usage error.\n";
 
 int usage(const std::string& message) {
     std::cerr << "fibrokb-index: " << message << "\nTry 'fibrokb-index --help'.\n";
@@ -70,7 +73,8 @@ int runBuild(cli::Args& args) {
     Corpus corpus = loadCorpus(corpusDir);
     CheckReport report = checkCorpus(corpus);
     printProblems(report.problems);
-    for (const auto& path : corpus.skippedFiles) std::cerr << path << ": skipped: the file could not be parsed (see above)\n";
+    for (const auto& path : corpus.skippedFiles)
+        std::cerr << Problem{path, 0, Severity::Error, "skipped: the file could not be used (see above)"}.format() << "\n";
     if (strict && (!report.problems.empty() || !corpus.skippedFiles.empty())) {
         std::cerr << "fibrokb-index: build failed (--strict): " << report.problems.size()
                   << " problem(s); the previous index in " << outDir << " is unchanged\n";
@@ -93,7 +97,7 @@ int runBuild(cli::Args& args) {
         std::cerr << "fibrokb-index: " << e.what() << "\n";
         return cli::kErrors;
     }
-    return cli::kOk;
+    return countErrors(report.problems) > 0 ? cli::kErrors : cli::kOk;
 }
 
 int runCheck(cli::Args& args) {
@@ -182,7 +186,10 @@ int main(int argc, char** argv) {
         if (command == "check") return runCheck(args);
         if (command == "stats") return runStats(args);
     } catch (const std::exception& e) {
-        std::cerr << "fibrokb-index: " << e.what() << "\n";
+        std::cerr << "fibrokb-index: " << command << " failed: " << e.what() << "\n";
+        return cli::kErrors;
+    } catch (...) {   // nothing reaches the user unlabelled
+        std::cerr << "fibrokb-index: " << command << " failed with an unexpected error\n";
         return cli::kErrors;
     }
     return usage("unknown command '" + command + "'");

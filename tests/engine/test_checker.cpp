@@ -39,8 +39,9 @@ CheckReport checkTemp(const TempDir& dir) { return checkCorpus(loadCorpus(dir.pa
 TEST_CASE("check names broken links and skipped files and uncovered topics with their lines", "[check]") {
     Corpus corpus = loadCorpus(dataPath("broken"));
     CheckReport r = checkCorpus(corpus);
-    REQUIRE(corpus.skippedFiles.size() == 1);
-    CHECK(corpus.skippedFiles[0].find("bad-yaml.md") != std::string::npos);
+    REQUIRE(corpus.skippedFiles.size() == 2);
+    CHECK(corpus.skippedFiles[0].find("bad-id.md") != std::string::npos);
+    CHECK(corpus.skippedFiles[1].find("bad-yaml.md") != std::string::npos);
     CHECK(reported(r, "articles/good.md", 15, "broken link: no article or FAQ file with id 'missing-page'"));
     CHECK(reported(r, "topics.yaml", 0, "topic 'hip-pain' has no articles"));
     CHECK(reported(r, "topics.yaml", 0, "topic 'exercise' has no articles"));

@@ -137,11 +137,17 @@ TEST_CASE("front matter type errors are reported at their lines", "[parser]") {
     Problems problems;
     Article a;
     REQUIRE(parseArticleFile(dataPath("broken/articles/bad-fields.md"), DocType::Article, a, problems));
-    CHECK(hasProblemAt(problems, 2, "must be a slug"));
     CHECK(hasProblemAt(problems, 5, "must be a list"));
     CHECK(hasProblemAt(problems, 6, "audience must be"));
     CHECK(hasProblemAt(problems, 7, "ISO date"));
     CHECK(hasProblemAt(problems, 10, "needs a doi or url"));
+}
+
+TEST_CASE("an id that is not a slug is reported and the file is not indexed", "[parser]") {
+    Problems problems;
+    Article a;
+    CHECK_FALSE(parseArticleFile(dataPath("broken/articles/bad-id.md"), DocType::Article, a, problems));
+    CHECK(hasProblemAt(problems, 2, "must be a slug"));
 }
 
 TEST_CASE("a file without front matter cannot be indexed", "[parser]") {

@@ -1,0 +1,39 @@
+// Runs a command-line tool as a user would and keeps what it printed, for the CLI and robustness tests.
+#pragma once
+
+#include <array>
+#include <cstdio>
+#include <string>
+#include <sys/wait.h>
+#include <vector>
+
+namespace fibrokb::test {
+
+struct Run {
+    int exitCode = -1;     // -1 when the tool did not exit normally (a signal: a crash or an abort)
+    std::string output;    // stdout, and stderr unless stdoutOnly
+    bool contains(const std::string& text) const { return output.find(text) != std::string::npos; }
+};
+
+inline std::string shellQuote(const std::string& arg) {
+    std::string out = "'";
+    for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    return out + "'";
+}
+
+inline Run runTool(const std::string& tool, const std::vector<std::string>& args, bool stdoutOnly = false) {
+    std::string command = shellQuote(tool);
+    for (const auto& a : args) command += " " + shellQuote(a);
+    command += stdoutOnly ? " 2>/dev/null" : " 2>&1";
+    Run result;
+    FILE* pipe = ::popen(command.c_str(), "r");
+    if (!pipe) return result;
+    std::array<char, 4096> buf;
+    size_t n;
+    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) result.output.append(buf.data(), n);
+    const int status = ::pclose(pipe);
+    result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return result;
+}
+
+}  // namespace fibrokb::test
