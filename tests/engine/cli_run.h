@@ -3,9 +3,13 @@
 
 #include <array>
 #include <cstdio>
+#include <fcntl.h>
+#include <spawn.h>
 #include <string>
 #include <sys/wait.h>
 #include <vector>
+
+extern char** environ;
 
 namespace fibrokb::test {
 
@@ -34,6 +38,28 @@ inline Run runTool(const std::string& tool, const std::vector<std::string>& args
     const int status = ::pclose(pipe);
     result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return result;
+}
+
+// Starts `args[0]` with the other args, no shell, output discarded. Returns the pid, or -1.
+inline pid_t spawnQuiet(std::vector<std::string> args) {
+    std::vector<char*> argv;
+    for (auto& a : args) argv.push_back(a.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    pid_t pid = -1;
+    const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    posix_spawn_file_actions_destroy(&actions);
+    return rc == 0 ? pid : -1;
+}
+
+// The exit status of `pid`, or minus the signal that ended it.
+inline int waitExit(pid_t pid) {
+    int status = 0;
+    if (::waitpid(pid, &status, 0) < 0) return -1000;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
 }
 
 }  // namespace fibrokb::test

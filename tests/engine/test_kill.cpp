@@ -11,11 +11,7 @@
 #include <unistd.h>
 #include <filesystem>
 #include <random>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <thread>
-
-extern char** environ;
 
 using namespace fibrokb;
 using namespace fibrokb::test;
@@ -45,24 +41,7 @@ void writeLargeCorpus(const std::string& root, int n) {
 }
 
 pid_t spawnBuild(const std::string& corpus, const std::string& out) {
-    std::vector<std::string> args = {FIBROKB_INDEX_TOOL, "build", "--corpus", corpus, "--out", out};
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-    pid_t pid = -1;
-    const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-    posix_spawn_file_actions_destroy(&actions);
-    return rc == 0 ? pid : -1;
-}
-
-int waitExit(pid_t pid) {
-    int status = 0;
-    ::waitpid(pid, &status, 0);
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+    return spawnQuiet({FIBROKB_INDEX_TOOL, "build", "--corpus", corpus, "--out", out});
 }
 
 int generationFolders(const std::string& out) {
