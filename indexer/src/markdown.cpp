@@ -250,6 +250,48 @@ void registerExtensionsOnce() {
     std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
 }
 
+// cmark-gfm 0.29.0.gfm.6 (Debian bookworm) has inputs whose parse time grows much faster than their size:
+// runs of link and emphasis markers in one paragraph (4,000 "*[a](b) _[c](d)_*" take 3 s, 6,000 take 17 s)
+// and tables with thousands of columns (quadratic list appends). No page of ours comes near these bounds,
+// so such a file is refused before cmark sees it, with the line where the trouble starts.
+constexpr int kMaxTableColumns = 200;
+constexpr int kMaxInlineMarkersPerBlock = 5000;
+
+bool shapeIsBounded(const std::string& body, int firstLine, const std::string& path, Problems& problems) {
+    int line = firstLine, blockStart = firstLine, markers = 0;
+    size_t pos = 0;
+    while (pos < body.size()) {
+        size_t end = body.find('\n', pos);
+        if (end == std::string::npos) end = body.size();
+        int pipes = 0;
+        bool blank = true;
+        for (size_t i = pos; i < end; ++i) {
+            const char c = body[i];
+            if (c == '|') ++pipes;
+            if (c == '[' || c == ']' || c == '*' || c == '_' || c == '`' || c == '<' || c == '!' || c == '~') ++markers;
+            if (c != ' ' && c != '\t') blank = false;
+        }
+        if (pipes > kMaxTableColumns) {
+            problems.push_back({path, line, Severity::Error, "a table row with more than " + std::to_string(kMaxTableColumns) +
+                                                                 " columns; the file is not indexed"});
+            return false;
+        }
+        if (markers > kMaxInlineMarkersPerBlock) {
+            problems.push_back({path, blockStart, Severity::Error,
+                                "a paragraph with more than " + std::to_string(kMaxInlineMarkersPerBlock) +
+                                    " link or emphasis markers; the file is not indexed (split the paragraph)"});
+            return false;
+        }
+        if (blank) {
+            markers = 0;
+            blockStart = line + 1;
+        }
+        pos = end + 1;
+        ++line;
+    }
+    return true;
+}
+
 }  // namespace
 
 bool isExternalUrl(const std::string& url) {
@@ -258,6 +300,11 @@ bool isExternalUrl(const std::string& url) {
 }
 
 RenderedBody renderMarkdown(const std::string& body, int firstLine, const std::string& path, Problems& problems) {
+    RenderedBody out;
+    if (!shapeIsBounded(body, firstLine, path, problems)) {
+        out.ok = false;
+        return out;
+    }
     registerExtensionsOnce();
     std::unique_ptr<cmark_parser, ParserDeleter> parser(cmark_parser_new(CMARK_OPT_DEFAULT));
     for (const char* name : {"table", "autolink", "strikethrough"}) {
@@ -267,7 +314,6 @@ RenderedBody renderMarkdown(const std::string& body, int firstLine, const std::s
     cmark_parser_feed(parser.get(), body.data(), body.size());
     std::unique_ptr<cmark_node, NodeDeleter> doc(cmark_parser_finish(parser.get()));
 
-    RenderedBody out;
     // Deep nesting is refused, not flattened: no page of ours needs it, and the app's renderer (QTextDocument)
     // takes seconds to minutes on thousands of nested quotes or lists.
     const Depth depth = deepestNesting(doc.get());
