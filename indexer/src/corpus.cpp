@@ -6,6 +6,7 @@
 #include "markdown.h"
 #include "slug.h"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -116,6 +117,8 @@ std::vector<Topic> loadTopics(const std::string& path, Problems& problems) {
             else
                 topics.push_back(std::move(t));
         }
+    } catch (const YAML::DeepRecursion& e) {   // its own message says only "bad file"
+        problems.push_back({path, e.mark.line >= 0 ? e.mark.line + 1 : 0, Severity::Error, "nested too deeply to read"});
     } catch (const YAML::Exception& e) {
         problems.push_back({path, e.mark.line >= 0 ? e.mark.line + 1 : 0, Severity::Error, "not valid YAML: " + e.msg});
     } catch (const std::exception& e) {

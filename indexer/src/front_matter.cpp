@@ -2,6 +2,7 @@
 
 #include "slug.h"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <cmath>
@@ -154,6 +155,9 @@ bool readFrontMatter(const std::string& yaml, const std::string& path, Article& 
     }
     try {
         return readFields(yaml, path, out, problems);
+    } catch (const YAML::DeepRecursion& e) {   // its own message says only "bad file"
+        problems.push_back({path, fileLine(e.mark), Severity::Error, "front matter is nested too deeply to read"});
+        return false;
     } catch (const YAML::Exception& e) {   // a parse error, or a value of a shape no field expects
         problems.push_back({path, fileLine(e.mark), Severity::Error, "front matter is not valid YAML: " + e.msg});
         return false;
