@@ -144,7 +144,7 @@ HostileCorpus makeHostileCorpus(const std::string& rootText, bool big) {
                                   "topics: *e\n---\nbody\n");
     bad("articles/alias-bomb.md", 7, "'topics' items must be text");
     put("articles/deep-yaml.md", "---\nid: deep-yaml\ntitle: x\ntopics: " + repeat("[", 15000) + "\n---\nbody\n");
-    bad("articles/deep-yaml.md", 4, "nested too deeply to read");
+    bad("articles/deep-yaml.md", 5, "nested too deeply to read");
     put("articles/long-audience.md", frontMatter("long-audience", "", "") + kBody);
     {   // an audience longer than Xapian's term limit
         std::string text = frontMatter("long-audience") + kBody;
