@@ -1,15 +1,48 @@
 #include "core/sqlite_connection.h"
 
 #include <QAtomicInteger>
+#include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
-#include <QSqlError>
+#include <QLoggingCategory>
 #include <QSqlQuery>
 #include <QThread>
 
+Q_LOGGING_CATEGORY(lcSqlite, "fibrokb.sqlite")
+
 namespace fibrokb::app {
 namespace {
+
 QAtomicInteger<quint64> connectionCounter;
+
+constexpr int kSqliteCorrupt = 11;
+constexpr int kSqliteNotADatabase = 26;
+
+void setError(QString* error, const QString& text)
+{
+    if (error)
+        *error = text;
+}
+
+// The files SQLite keeps beside a database, which travel with it when it is moved aside.
+const char* const kCompanionSuffixes[] = {"-wal", "-shm", "-journal"};
+
+}  // namespace
+
+bool isCorruptionError(const QSqlError& error)
+{
+    if (error.type() == QSqlError::NoError)
+        return false;
+    bool ok = false;
+    // Qt reports SQLite's extended result code; the primary code is its low byte.
+    const int code = error.nativeErrorCode().toInt(&ok);
+    if (ok) {
+        const int primary = code & 0xff;
+        return primary == kSqliteCorrupt || primary == kSqliteNotADatabase;
+    }
+    const QString text = error.databaseText();
+    return text.contains(QLatin1String("malformed")) || text.contains(QLatin1String("not a database"));
 }
 
 SqliteConnection::SqliteConnection(const QString& path, const QString& purpose)
@@ -23,48 +56,168 @@ SqliteConnection::SqliteConnection(const QString& path, const QString& purpose)
 
 SqliteConnection::~SqliteConnection()
 {
-    {
-        QSqlDatabase db = QSqlDatabase::database(name_, false);
-        if (db.isValid())
-            db.close();
-    }
+    rollback();
+    close();
     if (QSqlDatabase::contains(name_))
         QSqlDatabase::removeDatabase(name_);
 }
 
+bool SqliteConnection::openDatabase(bool readOnly, QString* error)
+{
+    QSqlDatabase db = QSqlDatabase::contains(name_) ? QSqlDatabase::database(name_, false)
+                                                    : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name_);
+    db.setDatabaseName(path_);
+    QString options = QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(kBusyTimeoutMs);
+    if (readOnly)
+        options += QStringLiteral(";QSQLITE_OPEN_READONLY");
+    db.setConnectOptions(options);
+    if (!db.open()) {
+        setError(error, db.lastError().text());
+        return false;
+    }
+    return true;
+}
+
 bool SqliteConnection::open(QString* error)
 {
+    movedAside_.clear();
+    damage_.clear();
+    inTransaction_ = false;
     if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
-        if (error)
-            *error = QStringLiteral("The Qt SQLite driver is not installed (package libqt6sql6-sqlite).");
+        setError(error, QStringLiteral("The Qt SQLite driver is not installed (package libqt6sql6-sqlite)."));
         return false;
     }
     const QFileInfo info(path_);
     if (!QDir().mkpath(info.absolutePath())) {
-        if (error)
-            *error = QStringLiteral("Cannot create the folder %1").arg(info.absolutePath());
+        setError(error, QStringLiteral("Cannot create the folder %1").arg(info.absolutePath()));
         return false;
     }
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name_);
-    db.setDatabaseName(path_);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=3000"));
-    if (!db.open()) {
-        if (error)
-            *error = db.lastError().text();
-        return false;
+    // The check runs on a read-only connection: closing it never checkpoints into a damaged
+    // file nor deletes its -wal, so what is moved aside is exactly what was found.
+    if (info.exists() && info.size() > 0) {
+        if (!openDatabase(true, error))
+            return false;
+        QString damage;
+        const bool checked = quickCheck(&damage, error);
+        close();
+        if (!checked)
+            return false;
+        if (!damage.isEmpty()) {
+            if (!moveAside(error))
+                return false;
+            damage_ = damage;
+            qCWarning(lcSqlite) << path_ << "is damaged (" << damage << "); moved aside to" << movedAside_;
+        }
     }
-    QSqlQuery pragma(db);
-    // WAL keeps the file consistent if the app is killed mid-write and lets readers carry on.
-    pragma.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
-    pragma.exec(QStringLiteral("PRAGMA foreign_keys=ON"));
-    // A file that is not a database fails here rather than later.
-    if (!pragma.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"))) {
-        if (error)
-            *error = pragma.lastError().text();
-        db.close();
+    if (!openDatabase(false, error))
+        return false;
+    if (!applyPragmas(error)) {
+        close();
         return false;
     }
     return true;
+}
+
+bool SqliteConnection::openAsIs(QString* error)
+{
+    movedAside_.clear();
+    damage_.clear();
+    inTransaction_ = false;
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
+        setError(error, QStringLiteral("The Qt SQLite driver is not installed (package libqt6sql6-sqlite)."));
+        return false;
+    }
+    return openDatabase(false, error);
+}
+
+bool SqliteConnection::quickCheck(QString* damage, QString* error)
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    // quick_check reads every page and checks the b-tree structure (not index contents);
+    // (1) stops at the first problem. A non-database file fails here with SQLITE_NOTADB.
+    if (!q.exec(QStringLiteral("PRAGMA quick_check(1)"))) {
+        if (isCorruptionError(q.lastError())) {
+            *damage = q.lastError().databaseText();
+            return true;
+        }
+        setError(error, q.lastError().text());
+        return false;
+    }
+    if (!q.next()) {
+        if (isCorruptionError(q.lastError())) {
+            *damage = q.lastError().databaseText();
+            return true;
+        }
+        setError(error, q.lastError().isValid() ? q.lastError().text()
+                                                 : QStringLiteral("PRAGMA quick_check returned nothing"));
+        return false;
+    }
+    const QString result = q.value(0).toString();
+    if (result != QLatin1String("ok"))
+        *damage = result;
+    return true;
+}
+
+bool SqliteConnection::moveAside(QString* error)
+{
+    const QString stamp = QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    const QString base = path_ + QStringLiteral(".corrupt-") + stamp;
+    QString target = base;
+    auto taken = [](const QString& candidate) {
+        if (QFileInfo::exists(candidate))
+            return true;
+        for (const char* suffix : kCompanionSuffixes)
+            if (QFileInfo::exists(candidate + QLatin1String(suffix)))
+                return true;
+        return false;
+    };
+    for (int n = 2; taken(target); ++n)
+        target = QStringLiteral("%1-%2").arg(base).arg(n);
+    if (!QFile::rename(path_, target)) {
+        setError(error, QStringLiteral("The file %1 is damaged and could not be moved aside to %2.").arg(path_, target));
+        return false;
+    }
+    movedAside_ = target;
+    // A -wal left behind would be replayed into the new, empty file: it must go with the file.
+    for (const char* suffix : kCompanionSuffixes) {
+        const QString companion = path_ + QLatin1String(suffix);
+        if (QFileInfo::exists(companion) && !QFile::rename(companion, target + QLatin1String(suffix))) {
+            setError(error, QStringLiteral("The file %1 is damaged; it was moved aside to %2 but %3 could not be.")
+                                .arg(path_, target, companion));
+            return false;
+        }
+    }
+    return true;
+}
+
+bool SqliteConnection::applyPragmas(QString* error)
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next()) {
+        setError(error, q.lastError().text());
+        return false;
+    }
+    // WAL needs shared memory; on a file system without it SQLite keeps its rollback journal,
+    // which with synchronous=FULL is just as safe, only slower.
+    if (q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0)
+        qCWarning(lcSqlite) << path_ << "keeps journal mode" << q.value(0).toString();
+    q.finish();
+    for (const char* pragma : {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
+        if (!q.exec(QLatin1String(pragma))) {
+            setError(error, q.lastError().text());
+            return false;
+        }
+    }
+    return true;
+}
+
+void SqliteConnection::close()
+{
+    QSqlDatabase db = QSqlDatabase::database(name_, false);
+    if (db.isValid() && db.isOpen())
+        db.close();
+    inTransaction_ = false;
 }
 
 bool SqliteConnection::isOpen() const
@@ -77,39 +230,98 @@ QSqlDatabase SqliteConnection::database() const
     return QSqlDatabase::database(name_, false);
 }
 
-int SqliteConnection::schemaVersion() const
-{
-    QSqlQuery query(database());
-    if (!query.exec(QStringLiteral("SELECT version FROM schema_version LIMIT 1")) || !query.next())
-        return 0;
-    return query.value(0).toInt();
-}
-
-bool SqliteConnection::setSchemaVersion(int version, QString* error)
-{
-    return execScript(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL);"
-                                     "DELETE FROM schema_version;"
-                                     "INSERT INTO schema_version(version) VALUES (%1)")
-                          .arg(version),
-                      error);
-}
-
-bool SqliteConnection::execScript(const QString& script, QString* error)
+bool SqliteConnection::exec(const QString& sql, const QVariantList& values, QString* error, QSqlQuery* query)
 {
     QSqlDatabase db = database();
-    db.transaction();
-    QSqlQuery query(db);
-    for (const QString& statement : script.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
-        if (statement.trimmed().isEmpty())
-            continue;
-        if (!query.exec(statement)) {
-            if (error)
-                *error = query.lastError().text() + QStringLiteral(" in: ") + statement.trimmed();
-            db.rollback();
-            return false;
-        }
+    if (!db.isOpen()) {
+        setError(error, QStringLiteral("The file %1 is not open.").arg(path_));
+        return false;
     }
-    return db.commit();
+    QSqlQuery q(db);
+    q.setForwardOnly(true);
+    bool ok = q.prepare(sql);
+    if (ok) {
+        for (const QVariant& value : values)
+            q.addBindValue(value);
+        ok = q.exec();
+    }
+    if (!ok) {
+        setError(error, q.lastError().text());
+        qCWarning(lcSqlite).noquote() << path_ << q.lastError().text() << "in:" << sql.simplified();
+        return false;
+    }
+    if (query)
+        *query = std::move(q);
+    return true;
+}
+
+bool SqliteConnection::begin(QString* error)
+{
+    if (inTransaction_) {
+        setError(error, QStringLiteral("A transaction is already open on %1.").arg(path_));
+        return false;
+    }
+    if (!exec(QStringLiteral("BEGIN IMMEDIATE"), error))
+        return false;
+    inTransaction_ = true;
+    return true;
+}
+
+bool SqliteConnection::commit(QString* error)
+{
+    if (!inTransaction_) {
+        setError(error, QStringLiteral("No transaction is open on %1.").arg(path_));
+        return false;
+    }
+    if (!exec(QStringLiteral("COMMIT"), error)) {
+        rollback();
+        return false;
+    }
+    inTransaction_ = false;
+    return true;
+}
+
+void SqliteConnection::rollback()
+{
+    if (!inTransaction_)
+        return;
+    inTransaction_ = false;
+    QSqlQuery q(database());
+    // Fails harmlessly when SQLite already rolled back by itself (I/O error, full disk).
+    if (!q.exec(QStringLiteral("ROLLBACK")))
+        qCDebug(lcSqlite) << path_ << "rollback:" << q.lastError().text();
+}
+
+int SqliteConnection::userVersion(QString* error) const
+{
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
+        setError(error, q.lastError().text());
+        return -1;
+    }
+    return q.value(0).toInt();
+}
+
+SqliteTransaction::~SqliteTransaction()
+{
+    if (active_)
+        connection_.rollback();
+}
+
+bool SqliteTransaction::begin(QString* error)
+{
+    active_ = connection_.begin(error);
+    return active_;
+}
+
+bool SqliteTransaction::commit(QString* error)
+{
+    if (!active_) {
+        setError(error, QStringLiteral("No transaction to commit."));
+        return false;
+    }
+    active_ = false;
+    return connection_.commit(error);
 }
 
 }  // namespace fibrokb::app

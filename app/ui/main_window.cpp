@@ -70,6 +70,20 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent)
                                 this);
     if (!history_->open())
         qWarning("fibrokb: history unavailable: %s", qPrintable(history_->error()));
+    // A damaged bookmarks or history file was moved aside and a new one started: say so (once;
+    // the next start finds the new file sound).
+    QStringList recoveryNotes;
+    for (const QString& note : {bookmarkStore_->recoveryNote(), history_->recoveryNote()})
+        if (!note.isEmpty())
+            recoveryNotes << note;
+    if (!recoveryNotes.isEmpty())
+        QTimer::singleShot(0, this, [this, recoveryNotes] {
+            auto* box = new QMessageBox(QMessageBox::Warning, tr("A damaged file was replaced"),
+                                        recoveryNotes.join(QStringLiteral("\n\n")), QMessageBox::Ok, this);
+            box->setObjectName(QStringLiteral("storeRecoveryMessage"));
+            box->setAttribute(Qt::WA_DeleteOnClose);
+            box->open();
+        });
     readAloud_ = new ReadAloud(this);
     readAloud_->setRate(settings_->speechRate());
 
