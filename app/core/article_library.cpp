@@ -18,31 +18,122 @@ bool ArticleLibrary::open(const QString& indexDir)
     topicLabels_.clear();
     indexDir_ = indexDir;
     error_.clear();
-    try {
-        searcher_ = std::make_unique<fibrokb::Searcher>(toStdString(indexDir));
-        for (const fibrokb::Topic& topic : searcher_->topics())
-            topicLabels_.insert(toQString(topic.id), toQString(topic.label));
-        return true;
-    } catch (const std::exception& e) {
-        error_ = QString::fromLocal8Bit(e.what());
-    } catch (...) {
-        error_ = QCoreApplication::translate("ArticleLibrary", "unknown error");
+    searcher_ = openSearcher(indexDir, &error_);
+    if (searcher_) {
+        try {
+            loadTopicLabels();
+            return true;
+        } catch (const std::exception& e) {
+            error_ = errorText(e);
+        } catch (...) {
+            error_ = QCoreApplication::translate("ArticleLibrary", "unknown error");
+        }
     }
     searcher_.reset();
+    topicLabels_.clear();
     qCWarning(lcLibrary) << "cannot open index" << indexDir << error_;
+    return false;
+}
+
+void ArticleLibrary::loadTopicLabels() const
+{
+    QHash<QString, QString> labels;
+    for (const fibrokb::Topic& topic : searcher_->topics())
+        labels.insert(toQString(topic.id), toQString(topic.label));
+    topicLabels_ = labels;
+}
+
+QString ArticleLibrary::generation() const
+{
+    return searcher_ ? toQString(searcher_->generation()) : QString();
+}
+
+fibrokb::Searcher* ArticleLibrary::current() const
+{
+    if (!searcher_ || !isOutdated(*searcher_))
+        return searcher_.get();
+    // A rebuild switched the stub to a newer generation, or the folder went away.
+    const std::string before = searcher_->generation();
+    searcher_.reset();
+    QString error;
+    searcher_ = openSearcher(indexDir_, &error);
+    if (!searcher_) {
+        fail(error);
+        return nullptr;
+    }
+    try {
+        loadTopicLabels();
+    } catch (const std::exception& e) {
+        fail(errorText(e));
+        return nullptr;
+    } catch (...) {
+        fail(QCoreApplication::translate("ArticleLibrary", "unknown error"));
+        return nullptr;
+    }
+    if (searcher_->generation() != before) {
+        qCInfo(lcLibrary) << "index rebuilt; now reading" << toQString(searcher_->generation());
+        if (onReopened_)
+            onReopened_();
+    }
+    return searcher_.get();
+}
+
+bool ArticleLibrary::refresh() const
+{
+    return current() != nullptr;
+}
+
+void ArticleLibrary::close(const QString& error)
+{
+    searcher_.reset();
+    error_ = error;
+}
+
+void ArticleLibrary::fail(const QString& error) const
+{
+    qCWarning(lcLibrary) << "the index failed; closing it:" << error;
+    searcher_.reset();
+    error_ = error;
+    if (onFailure_)
+        onFailure_(error);
+}
+
+template <typename Work>
+bool ArticleLibrary::guarded(const char* what, Work&& work) const
+{
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        fibrokb::Searcher* searcher = current();
+        if (!searcher)
+            return false;
+        QString error;
+        try {
+            work(*searcher);
+            return true;
+        } catch (const fibrokb::IndexError& e) {
+            error = errorText(e);
+        } catch (const std::exception& e) {
+            error = errorText(e);
+        } catch (...) {
+            error = QCoreApplication::translate("ArticleLibrary", "unknown error");
+        }
+        qCWarning(lcLibrary) << what << "failed:" << error;
+        // Switched to a new generation in the middle: one more try on it. Otherwise the index is broken.
+        if (!isOutdated(*searcher)) {
+            fail(error);
+            return false;
+        }
+    }
+    fail(QCoreApplication::translate("ArticleLibrary", "The library changed twice while it was being read; try again."));
     return false;
 }
 
 std::optional<fibrokb::Article> ArticleLibrary::article(const QString& id) const
 {
-    if (!searcher_ || id.isEmpty())
-        return std::nullopt;
-    try {
-        return searcher_->article(toStdString(id));
-    } catch (const std::exception& e) {
-        qCWarning(lcLibrary) << "article" << id << e.what();
-        return std::nullopt;
-    }
+    std::optional<fibrokb::Article> found;
+    if (id.isEmpty())
+        return found;
+    guarded("article", [&](fibrokb::Searcher& searcher) { found = searcher.article(toStdString(id)); });
+    return found;
 }
 
 bool ArticleLibrary::contains(const QString& articleId) const
@@ -53,34 +144,28 @@ bool ArticleLibrary::contains(const QString& articleId) const
 QVector<ResultItem> ArticleLibrary::related(const QString& id, int limit) const
 {
     QVector<ResultItem> items;
-    if (!searcher_)
-        return items;
-    try {
-        for (const fibrokb::Hit& hit : searcher_->related(toStdString(id), limit))
+    guarded("related", [&](fibrokb::Searcher& searcher) {
+        items.clear();
+        for (const fibrokb::Hit& hit : searcher.related(toStdString(id), limit))
             items.push_back(ResultItem::fromHit(hit));
-    } catch (const std::exception& e) {
-        qCWarning(lcLibrary) << "related" << id << e.what();
-    }
+    });
     return items;
 }
 
 QVector<TopicInfo> ArticleLibrary::topics() const
 {
     QVector<TopicInfo> result;
-    if (!searcher_)
-        return result;
-    try {
-        const fibrokb::IndexInfo info = searcher_->info();
-        for (const fibrokb::Topic& topic : searcher_->topics()) {
+    guarded("topics", [&](fibrokb::Searcher& searcher) {
+        result.clear();
+        const fibrokb::IndexInfo info = searcher.info();
+        for (const fibrokb::Topic& topic : searcher.topics()) {
             TopicInfo t{toQString(topic.id), toQString(topic.label), toQString(topic.description), 0};
             const auto count = info.byTopic.find(topic.id);
             if (count != info.byTopic.end())
                 t.count = count->second;
             result.push_back(t);
         }
-    } catch (const std::exception& e) {
-        qCWarning(lcLibrary) << "topics" << e.what();
-    }
+    });
     return result;
 }
 
@@ -91,21 +176,15 @@ QString ArticleLibrary::topicLabel(const QString& topicId) const
 
 int ArticleLibrary::documentCount() const
 {
-    if (!searcher_)
-        return 0;
-    try {
-        return searcher_->info().documents;
-    } catch (const std::exception&) {
-        return 0;
-    }
+    int documents = 0;
+    guarded("info", [&](fibrokb::Searcher& searcher) { documents = searcher.info().documents; });
+    return documents;
 }
 
 void ArticleLibrary::fillLibraryCounts(SearchAnswer& answer) const
 {
-    if (!searcher_)
-        return;
-    try {
-        const fibrokb::IndexInfo info = searcher_->info();
+    guarded("info", [&](fibrokb::Searcher& searcher) {
+        const fibrokb::IndexInfo info = searcher.info();
         answer.topicCounts.clear();
         answer.typeCounts.clear();
         answer.audienceCounts.clear();
@@ -115,20 +194,14 @@ void ArticleLibrary::fillLibraryCounts(SearchAnswer& answer) const
             answer.typeCounts.insert(toQString(key), count);
         for (const auto& [key, count] : info.byAudience)
             answer.audienceCounts.insert(toQString(key), count);
-    } catch (const std::exception& e) {
-        qCWarning(lcLibrary) << "info" << e.what();
-    }
+    });
 }
 
 QString ArticleLibrary::buildDate() const
 {
-    if (!searcher_)
-        return {};
-    try {
-        return toQString(searcher_->info().buildDate);
-    } catch (const std::exception&) {
-        return {};
-    }
+    QString date;
+    guarded("info", [&](fibrokb::Searcher& searcher) { date = toQString(searcher.info().buildDate); });
+    return date;
 }
 
 }  // namespace fibrokb::app

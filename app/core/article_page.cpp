@@ -5,6 +5,9 @@
 
 #include <QCoreApplication>
 #include <QStringList>
+#include <QVector>
+
+#include <algorithm>
 
 namespace fibrokb::app {
 namespace {
@@ -35,7 +38,254 @@ QString sourceLine(const fibrokb::Source& source, bool forPrint)
     return line;
 }
 
+bool isVoidElement(QStringView name)
+{
+    static const QStringList voids = {QStringLiteral("br"),    QStringLiteral("hr"),    QStringLiteral("img"),
+                                      QStringLiteral("col"),   QStringLiteral("wbr"),   QStringLiteral("input"),
+                                      QStringLiteral("area"),  QStringLiteral("base"),  QStringLiteral("embed"),
+                                      QStringLiteral("link"),  QStringLiteral("meta"),  QStringLiteral("param"),
+                                      QStringLiteral("source"), QStringLiteral("track")};
+    for (const QString& v : voids)
+        if (name == v)
+            return true;
+    return false;
+}
+
+// Elements that end a block: a good place to cut a page.
+bool isBlockElement(QStringView name)
+{
+    static const QStringList blocks = {
+        QStringLiteral("p"),  QStringLiteral("li"), QStringLiteral("tr"),    QStringLiteral("table"),
+        QStringLiteral("ul"), QStringLiteral("ol"), QStringLiteral("pre"),   QStringLiteral("blockquote"),
+        QStringLiteral("div"), QStringLiteral("dl"), QStringLiteral("dd"),   QStringLiteral("dt"),
+        QStringLiteral("h1"), QStringLiteral("h2"), QStringLiteral("h3"),    QStringLiteral("h4"),
+        QStringLiteral("h5"), QStringLiteral("h6"), QStringLiteral("thead"), QStringLiteral("tbody")};
+    for (const QString& b : blocks)
+        if (name == b)
+            return true;
+    return false;
+}
+
+// Elements whose dropped start should still start a new line of text.
+bool startsLine(QStringView name)
+{
+    return name == u"p" || name == u"li" || name == u"tr" || name == u"blockquote" || name == u"div" || name == u"pre"
+        || name == u"dd" || name == u"dt" || (name.size() == 2 && name[0] == u'h' && name[1].isDigit());
+}
+
+// The value of attribute `attr` in a start tag ("" when absent); the engine writes double quotes.
+QString attributeValue(QStringView tag, QStringView attr)
+{
+    qsizetype from = 0;
+    while (true) {
+        const qsizetype at = tag.indexOf(attr, from, Qt::CaseInsensitive);
+        if (at < 0)
+            return {};
+        from = at + attr.size();
+        const bool startsWord = at > 0 && tag[at - 1].isSpace();
+        if (!startsWord || from + 1 >= tag.size() || tag[from] != u'=' || (tag[from + 1] != u'"' && tag[from + 1] != u'\''))
+            continue;
+        const QChar quote = tag[from + 1];
+        const qsizetype end = tag.indexOf(quote, from + 2);
+        if (end < 0)
+            return {};
+        return tag.mid(from + 2, end - from - 2).toString();
+    }
+}
+
+// Where to cut a text run at most `limit` characters long: at a space if one is near, never inside an
+// entity (&amp;) or a surrogate pair.
+qsizetype textCut(QStringView text, qsizetype limit)
+{
+    qsizetype cut = qMin(limit, text.size());
+    const qsizetype space = text.left(cut).lastIndexOf(u' ');
+    if (space > cut - 200 && space > 0)
+        cut = space;
+    const qsizetype amp = text.left(cut).lastIndexOf(u'&');
+    if (amp >= 0 && text.left(cut).indexOf(u';', amp) < 0)
+        cut = amp;
+    if (cut > 0 && text[cut - 1].isHighSurrogate())
+        --cut;
+    return cut;
+}
+
 }  // namespace
+
+QString ArticlePage::tooLongNote()
+{
+    return tr("This page is too long to show in full here, so only its first part is shown. Nothing is wrong with "
+              "FibroKB or with your computer.");
+}
+
+QString ArticlePage::flattenedNote()
+{
+    return tr("Parts of this page are nested very deeply; they are shown flattened so the page stays quick to read.");
+}
+
+BoundedHtml ArticlePage::bounded(const QString& html, const HtmlBounds& bounds)
+{
+    struct Open {
+        QString name;
+        bool kept;
+    };
+    BoundedHtml out;
+    out.html.reserve(qMin<qsizetype>(html.size(), qsizetype(bounds.maxChars) + 4096));
+    QVector<Open> stack;
+    int keptDepth = 0;
+    // Past maxChars the page ends at the next block end; a block that goes on and on is cut inside,
+    // at the latest here (or after maxBlockChars of the block itself).
+    const qsizetype hardLimit = qsizetype(bounds.maxChars) + qsizetype(bounds.maxChars) / 10;
+    qsizetype blockStart = 0;   // where in out.html the current block began
+    const qsizetype n = html.size();
+    qsizetype i = 0;
+
+    auto room = [&] {
+        return qMin(hardLimit - out.html.size(), qsizetype(bounds.maxBlockChars) - (out.html.size() - blockStart));
+    };
+    auto cutHere = [&] {
+        out.html += QStringLiteral(" \u2026");
+        out.shortened = true;
+    };
+    auto closeTo = [&](int index) {   // pops the stack down to (and including) `index`
+        while (stack.size() > index) {
+            const Open top = stack.takeLast();
+            if (top.kept) {
+                out.html += QStringLiteral("</") + top.name + QLatin1Char('>');
+                --keptDepth;
+            }
+        }
+    };
+    bool atBreak = false;   // nothing but white space since the last <br> this pass added
+
+    while (i < n) {
+        if (html[i] != u'<') {
+            qsizetype next = html.indexOf(u'<', i);
+            if (next < 0)
+                next = n;
+            const QStringView text = QStringView(html).mid(i, next - i);
+            const qsizetype left = room();
+            if (text.size() > left) {
+                // One block longer than the bounds (a huge paragraph or line): cut inside it.
+                out.html += text.left(textCut(text, qMax<qsizetype>(0, left)));
+                cutHere();
+                break;
+            }
+            out.html += text;
+            if (atBreak)
+                atBreak = std::all_of(text.begin(), text.end(), [](QChar c) { return c.isSpace(); });
+            i = next;
+            continue;
+        }
+        // Comments ("raw HTML omitted") pass through; an unfinished one ends the page.
+        if (QStringView(html).mid(i, 4) == u"<!--") {
+            const qsizetype end = html.indexOf(QStringLiteral("-->"), i + 4);
+            if (end < 0)
+                break;
+            out.html += QStringView(html).mid(i, end + 3 - i);
+            i = end + 3;
+            continue;
+        }
+        // The end of the tag, skipping quoted attribute values.
+        qsizetype end = i + 1;
+        QChar quote;
+        while (end < n) {
+            const QChar c = html[end];
+            if (!quote.isNull()) {
+                if (c == quote)
+                    quote = QChar();
+            } else if (c == u'"' || c == u'\'') {
+                quote = c;
+            } else if (c == u'>') {
+                break;
+            }
+            ++end;
+        }
+        if (end >= n)
+            break;   // an unfinished tag at the very end: dropped
+        const QStringView tag = QStringView(html).mid(i, end - i + 1);
+        i = end + 1;
+        if (room() <= 0) {
+            // A block far longer than the bounds, made of many small pieces: cut between them.
+            cutHere();
+            break;
+        }
+        if (tag.size() < 3 || tag[1] == u'!' || tag[1] == u'?')
+            continue;
+        const bool closing = tag[1] == u'/';
+        const qsizetype nameStart = closing ? 2 : 1;
+        qsizetype nameEnd = nameStart;
+        while (nameEnd < tag.size() && tag[nameEnd].isLetterOrNumber())
+            ++nameEnd;
+        if (nameEnd == nameStart)
+            continue;   // not a tag the engine writes
+        const QString name = tag.mid(nameStart, nameEnd - nameStart).toString().toLower();
+        const bool block = isBlockElement(name);
+
+        if (closing) {
+            // The engine's HTML is well formed, so the match is on top; a stray end tag is not searched for
+            // far, so that many of them on a deep stack stay cheap.
+            int match = -1;
+            for (int s = int(stack.size()) - 1; s >= 0 && s >= int(stack.size()) - 256; --s)
+                if (stack[s].name == name) {
+                    match = s;
+                    break;
+                }
+            if (match < 0)
+                continue;   // a stray end tag
+            if (stack[match].kept)
+                atBreak = false;
+            closeTo(match);
+            if (block) {
+                blockStart = out.html.size();
+                if (out.html.size() >= bounds.maxChars) {
+                    out.shortened = true;
+                    break;
+                }
+            }
+            continue;
+        }
+        if (isVoidElement(name) || tag[tag.size() - 2] == u'/') {
+            out.html += tag;
+            atBreak = false;
+            continue;
+        }
+        // Table cells cost far more to lay out than text: the page ends before a row that would pass the bound.
+        if (name == u"tr" && out.tableCells >= bounds.maxTableCells) {
+            out.shortened = true;
+            break;
+        }
+        if ((name == u"td" || name == u"th") && out.tableCells >= 2 * bounds.maxTableCells) {
+            out.shortened = true;   // one enormous row
+            break;
+        }
+        if (name == u"td" || name == u"th")
+            ++out.tableCells;
+        if (block)
+            blockStart = out.html.size();
+        if (keptDepth >= bounds.maxDepth) {
+            // Too deep: the element is left out, its content stays where it is (on a line of its own).
+            stack.push_back({name, false});
+            out.flattened = true;
+            if (startsLine(name) && !atBreak) {
+                out.html += QStringLiteral("<br>");
+                atBreak = true;
+            }
+            continue;
+        }
+        atBreak = false;
+        stack.push_back({name, true});
+        ++keptDepth;
+        out.maxDepth = qMax(out.maxDepth, keptDepth);
+        out.html += tag;
+        if (name == u"a") {
+            const QString anchor = attributeValue(tag, u"name");
+            if (!anchor.isEmpty())
+                out.anchors.insert(anchor);
+        }
+    }
+    closeTo(0);
+    return out;
+}
 
 QString ArticlePage::sourceLink(const fibrokb::Source& source)
 {
@@ -47,7 +297,7 @@ QString ArticlePage::sourceLink(const fibrokb::Source& source)
 }
 
 QString ArticlePage::html(const fibrokb::Article& article, const QVector<ResultItem>& related,
-                          const QHash<QString, QString>& topicLabels, const PageOptions& options)
+                          const QHash<QString, QString>& topicLabels, const PageOptions& options, PageInfo* info)
 {
     QString page;
     page += QStringLiteral("<html><body>");
@@ -68,7 +318,23 @@ QString ArticlePage::html(const fibrokb::Article& article, const QVector<ResultI
     if (!article.summary.empty())
         page += QStringLiteral("<p class=\"summary\">%1</p>").arg(htmlEscape(toQString(article.summary)));
 
-    page += QStringLiteral("<div class=\"body\">") + toQString(article.html) + QStringLiteral("</div>");
+    // The engine's body HTML, bounded: whatever is stored, what reaches QTextDocument stays quick to lay out.
+    const BoundedHtml body = bounded(toQString(article.html), options.bounds);
+    if (body.shortened)
+        page += QStringLiteral("<p class=\"note\">%1</p>").arg(tooLongNote());
+    if (body.flattened)
+        page += QStringLiteral("<p class=\"note\">%1</p>").arg(flattenedNote());
+    page += QStringLiteral("<div class=\"body\">") + body.html + QStringLiteral("</div>");
+    if (body.shortened)
+        page += QStringLiteral("<p class=\"note\">%1</p>").arg(tr("The rest of this page is not shown here."));
+    if (info) {
+        info->shortened = body.shortened;
+        info->flattened = body.flattened;
+        info->bodyChars = int(body.html.size());
+        info->maxDepth = body.maxDepth;
+        info->tableCells = body.tableCells;
+        info->anchors = body.anchors;
+    }
 
     if (!options.forPrint && !related.isEmpty()) {
         page += QStringLiteral("<h2><a name=\"%1\"></a>%2</h2><ul class=\"related\">")
@@ -113,6 +379,7 @@ QString ArticlePage::styleSheet(const PageColors& c)
                ".checked { color: %3; }"
                ".summary { font-style: italic; }"
                ".net { color: %3; }"
+               ".note { color: %3; background-color: %4; }"
                ".disclaimer { color: %3; background-color: %4; margin-top: 24px; }"
                "table { border-collapse: collapse; }"
                "td, th { padding: 4px; border: 1px solid %3; }")

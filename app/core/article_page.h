@@ -8,6 +8,7 @@
 
 #include <QColor>
 #include <QHash>
+#include <QSet>
 #include <QString>
 
 namespace fibrokb::app {
@@ -20,14 +21,55 @@ struct PageColors {
     QColor accent{0xf3, 0xf0, 0xe8};   // quiet background for the "checked" and disclaimer boxes
 };
 
+// What QTextDocument::setHtml may be given for one page body. It runs on the UI thread and its cost
+// grows with size, with table cells, with the length of one block and (much faster) with nesting depth:
+// before these bounds a 3,000-row table took 1.9 s to open, one 5 MB line 5.1 s, 5,000 nested quotes 5.9 s
+// and 2,000 nested list items 10 s. With them, each of those and the worst page the bounds let through
+// open in about 0.15 s or less (tests/gui/test_bounded_work.cpp measures them and prints the figures).
+struct HtmlBounds {
+    int maxChars = 200000;      // characters of body HTML; cut at the next block end after this
+    int maxBlockChars = 50000;  // characters in one block (a paragraph, a line); one layout pass each
+    int maxDepth = 48;          // elements open at once inside the body; deeper ones are flattened
+    int maxTableCells = 600;    // table cells in the whole body; the page is cut before the next row
+};
+
+// A page body made safe to lay out on the UI thread.
+struct BoundedHtml {
+    QString html;
+    bool shortened = false;    // the rest of the body was left out
+    bool flattened = false;    // elements nested deeper than maxDepth were dropped (their text is kept)
+    QSet<QString> anchors;     // names of the <a name> anchors that were kept
+    int maxDepth = 0;          // deepest nesting handed on
+    int tableCells = 0;        // table cells handed on
+};
+
 struct PageOptions {
     bool forPrint = false;   // print: no related pages, link targets written out
+    HtmlBounds bounds;
+};
+
+// What html() did to the body, for the view (contents list, notes) and the tests.
+struct PageInfo {
+    bool shortened = false;
+    bool flattened = false;
+    int bodyChars = 0;         // characters of body HTML in the page
+    int maxDepth = 0;
+    int tableCells = 0;
+    QSet<QString> anchors;     // section anchors present in the page
 };
 
 class ArticlePage final {
 public:
     static QString html(const fibrokb::Article& article, const QVector<ResultItem>& related,
-                        const QHash<QString, QString>& topicLabels, const PageOptions& options = {});
+                        const QHash<QString, QString>& topicLabels, const PageOptions& options = {},
+                        PageInfo* info = nullptr);
+    // One linear pass over the engine's body HTML: drops elements nested deeper than the bound (keeping
+    // their text), cuts at a block boundary after maxChars or maxTableCells (inside a block only when that
+    // block alone passes maxBlockChars), and closes whatever is open.
+    static BoundedHtml bounded(const QString& bodyHtml, const HtmlBounds& bounds = {});
+    // The notes shown when a page was shortened or flattened.
+    static QString tooLongNote();
+    static QString flattenedNote();
     // CSS for QTextDocument::setDefaultStyleSheet (sizes relative to the widget font).
     static QString styleSheet(const PageColors& colors);
     static QString sourceLink(const fibrokb::Source& source);

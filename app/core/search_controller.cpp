@@ -13,8 +13,16 @@ SearchController::SearchController(QObject* parent)
     worker_->moveToThread(&thread_);
     connect(&thread_, &QThread::finished, worker_, &QObject::deleteLater);
     connect(worker_, &SearchWorker::answered, this, &SearchController::onAnswered);
-    connect(worker_, &SearchWorker::opened, this, &SearchController::opened);
-    connect(worker_, &SearchWorker::homeLoaded, this, &SearchController::homeReady);
+    connect(worker_, &SearchWorker::opened, this, [this](const QString& error) {
+        --pendingOpens_;
+        if (pendingOpens_ == 0)   // an older open, already replaced, says nothing about the index now
+            Q_EMIT opened(error);
+    });
+    connect(worker_, &SearchWorker::homeLoaded, this, [this](const HomeData& home) {
+        if (pendingOpens_ == 0)
+            Q_EMIT homeReady(home);
+    });
+    connect(worker_, &SearchWorker::generationChanged, this, &SearchController::generationChanged);
     thread_.start();
 
     // About 100 ms: long enough to skip the keystrokes of a fast typist, short enough to feel live.
@@ -31,6 +39,7 @@ SearchController::~SearchController()
 
 void SearchController::open(const QString& indexDir)
 {
+    ++pendingOpens_;
     SearchWorker* worker = worker_;
     QMetaObject::invokeMethod(worker_, [worker, indexDir] { worker->open(indexDir); }, Qt::QueuedConnection);
 }

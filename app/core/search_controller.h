@@ -21,7 +21,8 @@ public:
     explicit SearchController(QObject* parent = nullptr);
     ~SearchController() override;
 
-    // Opens the index on the worker thread; `opened` reports the outcome.
+    // Opens the index on the worker thread; `opened` reports the outcome. Until the worker has
+    // opened it, what it reports about the index opened before (home data, errors) is dropped.
     void open(const QString& indexDir);
 
     const SearchQuery& query() const { return query_; }
@@ -52,6 +53,8 @@ Q_SIGNALS:
     void resultsReady(const fibrokb::app::SearchAnswer& answer);
     void homeReady(const fibrokb::app::HomeData& home);
     void busyChanged(bool busy);
+    // The worker found the index rebuilt and now searches its new generation.
+    void generationChanged(const QString& generation);
 
 private:
     void onAnswered(const SearchAnswer& answer);
@@ -65,6 +68,7 @@ private:
     std::shared_ptr<std::atomic<quint64>> latestSeq_;
     quint64 answeredSeq_ = 0;
     int dropped_ = 0;
+    int pendingOpens_ = 0;   // open() calls the worker has not answered yet
 };
 
 }  // namespace fibrokb::app

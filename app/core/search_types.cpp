@@ -6,6 +6,47 @@ namespace fibrokb::app {
 
 QString toQString(const std::string& text) { return QString::fromStdString(text); }
 std::string toStdString(const QString& text) { return text.toStdString(); }
+QString errorText(const std::exception& error) { return QString::fromUtf8(error.what()); }
+
+std::unique_ptr<fibrokb::Searcher> openSearcher(const QString& indexDir, QString* error)
+{
+    const std::string dir = toStdString(indexDir);
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        std::string before;
+        try {
+            before = fibrokb::liveGeneration(dir);
+            return std::make_unique<fibrokb::Searcher>(dir);
+        } catch (const fibrokb::IndexError& e) {
+            if (error)
+                *error = errorText(e);
+        } catch (const std::exception& e) {
+            if (error)
+                *error = errorText(e);
+            return nullptr;
+        } catch (...) {
+            if (error)
+                *error = QStringLiteral("unknown error while opening the index");
+            return nullptr;
+        }
+        // Retry only when the stub moved on while opening (a rebuild switched generations).
+        try {
+            if (fibrokb::liveGeneration(dir) == before)
+                break;
+        } catch (...) {
+            break;
+        }
+    }
+    return nullptr;
+}
+
+bool isOutdated(const fibrokb::Searcher& searcher)
+{
+    try {
+        return searcher.outdated();
+    } catch (...) {
+        return true;
+    }
+}
 
 fibrokb::SearchRequest SearchQuery::toRequest() const
 {

@@ -8,9 +8,14 @@
 #include <QStringList>
 #include <QVector>
 
+#include <exception>
+#include <memory>
+#include <string>
+
 namespace fibrokb {
 struct Hit;
 struct SearchRequest;
+class Searcher;
 }
 
 namespace fibrokb::app {
@@ -62,7 +67,8 @@ struct SearchAnswer {
     bool showingCorrected = false;
     bool relaxed = false;
     QString completion;           // full text the field could complete to ("" = none)
-    QString error;                // set when the index could not be searched
+    bool truncated = false;       // the query was longer than the engine takes; only its start was searched
+    QString error;                // set when the index could not be searched (damaged, gone, not open)
     qint64 elapsedMs = 0;
 };
 
@@ -83,6 +89,15 @@ struct HomeData {
 
 QString toQString(const std::string& text);
 std::string toStdString(const QString& text);
+QString errorText(const std::exception& error);
+
+// Opens a Searcher on `indexDir`, or returns null and fills `error` (never throws). When a rebuild switches
+// the index between reading the stub and opening it (the generation it named may be gone by then), it tries
+// once more on the new generation.
+std::unique_ptr<fibrokb::Searcher> openSearcher(const QString& indexDir, QString* error);
+// True when the index folder now names another generation than `searcher` opened (a rebuild happened, or the
+// folder is gone). Never throws: a check that fails counts as outdated, so the caller reopens and sees why.
+bool isOutdated(const fibrokb::Searcher& searcher);
 
 void registerSearchMetaTypes();
 

@@ -21,14 +21,63 @@ SearchWorker::~SearchWorker() = default;
 void SearchWorker::open(const QString& indexDir)
 {
     searcher_.reset();
+    indexDir_ = indexDir;
     openError_.clear();
-    try {
-        searcher_ = std::make_unique<fibrokb::Searcher>(toStdString(indexDir));
-    } catch (const std::exception& e) {
-        openError_ = QString::fromLocal8Bit(e.what());
+    searcher_ = openSearcher(indexDir, &openError_);
+    if (!searcher_)
         qCWarning(lcSearch) << "cannot open index" << indexDir << openError_;
+    Q_EMIT opened(searcher_ ? QString() : openError_);
+}
+
+fibrokb::Searcher* SearchWorker::current()
+{
+    if (!searcher_) {
+        if (openError_.isEmpty())
+            openError_ = tr("The library is not open.");
+        return nullptr;
     }
-    Q_EMIT opened(openError_);
+    if (!isOutdated(*searcher_))
+        return searcher_.get();
+    // A rebuild switched the stub to a newer generation (or the folder went away): open what it names now.
+    const std::string before = searcher_->generation();
+    searcher_.reset();
+    searcher_ = openSearcher(indexDir_, &openError_);
+    if (!searcher_) {
+        qCWarning(lcSearch) << "cannot reopen index" << indexDir_ << openError_;
+        return nullptr;
+    }
+    openError_.clear();
+    if (searcher_->generation() != before) {
+        qCInfo(lcSearch) << "index rebuilt; now searching" << toQString(searcher_->generation());
+        Q_EMIT generationChanged(toQString(searcher_->generation()));
+    }
+    return searcher_.get();
+}
+
+template <typename Work>
+QString SearchWorker::run(Work&& work)
+{
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        fibrokb::Searcher* searcher = current();
+        if (!searcher)
+            return openError_;
+        QString error;
+        try {
+            work(*searcher);
+            return {};
+        } catch (const fibrokb::IndexError& e) {
+            error = errorText(e);
+        } catch (const std::exception& e) {
+            error = errorText(e);
+        } catch (...) {
+            error = tr("An unknown error happened while reading the library.");
+        }
+        // A rebuild that switched generations in the middle is worth one more try on the new one;
+        // anything else is a damaged or vanished index.
+        if (!searcher_ || !isOutdated(*searcher_))
+            return error;
+    }
+    return tr("The library changed twice while it was being read; try again.");
 }
 
 void SearchWorker::search(quint64 seq, const SearchQuery& query)
@@ -40,43 +89,50 @@ void SearchWorker::search(quint64 seq, const SearchQuery& query)
     SearchAnswer answer;
     answer.seq = seq;
     answer.query = query;
-    if (!searcher_) {
-        answer.error = openError_.isEmpty() ? tr("The library is not open.") : openError_;
-        Q_EMIT answered(answer);
-        return;
-    }
     QElapsedTimer timer;
     timer.start();
-    try {
-        const fibrokb::SearchResult result = searcher_->search(query.toRequest());
-        answer.total = result.total;
-        answer.items.reserve(int(result.hits.size()));
-        for (const fibrokb::Hit& hit : result.hits)
-            answer.items.push_back(ResultItem::fromHit(hit));
-        for (const auto& [key, count] : result.facets.topics)
-            answer.topicCounts.insert(toQString(key), count);
-        for (const auto& [key, count] : result.facets.types)
-            answer.typeCounts.insert(toQString(key), count);
-        for (const auto& [key, count] : result.facets.audiences)
-            answer.audienceCounts.insert(toQString(key), count);
-        if (result.corrected)
-            answer.corrected = toQString(*result.corrected);
-        answer.showingCorrected = result.showingCorrected;
-        answer.relaxed = result.relaxed;
-        if (query.asYouType)
-            answer.completion = completionFor(query.text);
-    } catch (const std::exception& e) {
-        // search() promises not to throw for bad syntax; anything else is an index problem.
-        answer.error = QString::fromLocal8Bit(e.what());
+    answer.error = run([&](fibrokb::Searcher& searcher) { runSearch(searcher, query, answer); });
+    if (!answer.error.isEmpty()) {
+        // search() promises not to throw for bad syntax: anything else is an index problem.
         qCWarning(lcSearch) << "search failed" << answer.error;
+        answer.total = 0;
+        answer.items.clear();
+        answer.topicCounts.clear();
+        answer.typeCounts.clear();
+        answer.audienceCounts.clear();
     }
     answer.elapsedMs = timer.elapsed();
     Q_EMIT answered(answer);
 }
 
+void SearchWorker::runSearch(fibrokb::Searcher& searcher, const SearchQuery& query, SearchAnswer& answer)
+{
+    const fibrokb::SearchResult result = searcher.search(query.toRequest());
+    answer.total = result.total;
+    answer.items.clear();
+    answer.items.reserve(int(result.hits.size()));
+    for (const fibrokb::Hit& hit : result.hits)
+        answer.items.push_back(ResultItem::fromHit(hit));
+    answer.topicCounts.clear();
+    answer.typeCounts.clear();
+    answer.audienceCounts.clear();
+    for (const auto& [key, count] : result.facets.topics)
+        answer.topicCounts.insert(toQString(key), count);
+    for (const auto& [key, count] : result.facets.types)
+        answer.typeCounts.insert(toQString(key), count);
+    for (const auto& [key, count] : result.facets.audiences)
+        answer.audienceCounts.insert(toQString(key), count);
+    answer.corrected = result.corrected ? toQString(*result.corrected) : QString();
+    answer.showingCorrected = result.showingCorrected;
+    answer.relaxed = result.relaxed;
+    answer.truncated = result.truncated;
+    if (query.asYouType)
+        answer.completion = completionFor(searcher, query.text);
+}
+
 // The longest-matching completion that extends what the person typed, or "".
 // Titles complete the whole text; spelling words complete the last word.
-QString SearchWorker::completionFor(const QString& text) const
+QString SearchWorker::completionFor(const fibrokb::Searcher& searcher, const QString& text) const
 {
     const QString typed = text;
     if (typed.trimmed().size() < 2 || typed.endsWith(QLatin1Char(' ')))
@@ -97,11 +153,12 @@ QString SearchWorker::completionFor(const QString& text) const
         return {};
     };
     try {
-        QString found = extend(searcher_->complete(toStdString(typed.trimmed()), 8));
+        QString found = extend(searcher.complete(toStdString(typed.trimmed()), 8));
         if (found.isEmpty() && !head.isEmpty() && lastWord.size() >= 2)
-            found = extend(searcher_->complete(toStdString(lastWord), 8));
+            found = extend(searcher.complete(toStdString(lastWord), 8));
         return found;
-    } catch (const std::exception&) {
+    } catch (...) {
+        // A completion is a nicety: the search itself reports any index problem.
         return {};
     }
 }
@@ -109,43 +166,45 @@ QString SearchWorker::completionFor(const QString& text) const
 void SearchWorker::loadHome()
 {
     HomeData home;
-    if (!searcher_) {
-        home.error = openError_.isEmpty() ? tr("The library is not open.") : openError_;
-        Q_EMIT homeLoaded(home);
-        return;
-    }
-    try {
-        const fibrokb::IndexInfo info = searcher_->info();
-        home.documents = info.documents;
-        for (const fibrokb::Topic& topic : searcher_->topics()) {
-            TopicInfo t;
-            t.id = toQString(topic.id);
-            t.label = toQString(topic.label);
-            t.description = toQString(topic.description);
-            const auto count = info.byTopic.find(topic.id);
-            t.count = count == info.byTopic.end() ? 0 : count->second;
-            home.topics.push_back(t);
-        }
-        // "Start here" pages carry a higher curated importance (2 in the authoring guide).
-        // Hits do not report importance, so browse the articles and read it from each page.
-        fibrokb::SearchRequest browse;
-        browse.type = "article";
-        browse.limit = 1000;
-        const fibrokb::SearchResult all = searcher_->search(browse);
-        QVector<QPair<double, ResultItem>> ranked;
-        for (const fibrokb::Hit& hit : all.hits) {
-            const auto article = searcher_->article(hit.articleId.empty() ? hit.id : hit.articleId);
-            if (article && article->importance >= 2.0)
-                ranked.push_back({article->importance, ResultItem::fromHit(hit)});
-        }
-        std::stable_sort(ranked.begin(), ranked.end(),
-                         [](const auto& a, const auto& b) { return a.first > b.first; });
-        for (const auto& entry : ranked)
-            home.startHere.push_back(entry.second);
-    } catch (const std::exception& e) {
-        home.error = QString::fromLocal8Bit(e.what());
+    home.error = run([&](fibrokb::Searcher& searcher) { runHome(searcher, home); });
+    if (!home.error.isEmpty()) {
+        home.topics.clear();
+        home.startHere.clear();
+        home.documents = 0;
     }
     Q_EMIT homeLoaded(home);
+}
+
+void SearchWorker::runHome(fibrokb::Searcher& searcher, HomeData& home)
+{
+    home.topics.clear();
+    home.startHere.clear();
+    const fibrokb::IndexInfo info = searcher.info();
+    home.documents = info.documents;
+    for (const fibrokb::Topic& topic : searcher.topics()) {
+        TopicInfo t;
+        t.id = toQString(topic.id);
+        t.label = toQString(topic.label);
+        t.description = toQString(topic.description);
+        const auto count = info.byTopic.find(topic.id);
+        t.count = count == info.byTopic.end() ? 0 : count->second;
+        home.topics.push_back(t);
+    }
+    // "Start here" pages carry a higher curated importance (2 in the authoring guide).
+    // Hits do not report importance, so browse the articles and read it from each page.
+    fibrokb::SearchRequest browse;
+    browse.type = "article";
+    browse.limit = 1000;
+    const fibrokb::SearchResult all = searcher.search(browse);
+    QVector<QPair<double, ResultItem>> ranked;
+    for (const fibrokb::Hit& hit : all.hits) {
+        const auto article = searcher.article(hit.articleId.empty() ? hit.id : hit.articleId);
+        if (article && article->importance >= 2.0)
+            ranked.push_back({article->importance, ResultItem::fromHit(hit)});
+    }
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
+    for (const auto& entry : ranked)
+        home.startHere.push_back(entry.second);
 }
 
 }  // namespace fibrokb::app

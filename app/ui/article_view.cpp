@@ -5,6 +5,7 @@
 #include "ui/safe_text_browser.h"
 
 #include <QAbstractTextDocumentLayout>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenu>
@@ -80,27 +81,37 @@ void ArticleView::showArticle(const fibrokb::Article& article, const QVector<Res
     articleId_ = toQString(article.id);
     title_ = toQString(article.title);
 
+    // Render first: a page too long to show in full lists only the sections that made it onto the screen.
+    render();
+
     sections_.clear();
     contents_->clear();
+    contents_->setUpdatesEnabled(false);
     auto addEntry = [this](const QString& anchor, const QString& heading, int level) {
         auto* item = new QListWidgetItem(QString(qMax(0, level - 2) * 3, QLatin1Char(' ')) + heading, contents_);
         item->setData(Qt::UserRole, anchor);
         item->setData(Qt::AccessibleTextRole, heading);
     };
     addEntry(QString(), tr("Top of the page"), 2);
+    int listed = 0;
     for (const fibrokb::Section& section : article.sections) {
         if (section.anchor.empty() || section.level < 2)
             continue;
         const SectionRef ref{toQString(section.anchor), toQString(section.heading)};
+        if (!pageInfo_.anchors.contains(ref.anchor))
+            continue;   // left out of a page too long to show in full
         sections_.push_back(ref);
-        addEntry(ref.anchor, ref.heading, section.level);
+        if (listed++ < kMaxContentsEntries)
+            addEntry(ref.anchor, ref.heading, section.level);
     }
+    if (listed > kMaxContentsEntries)
+        addEntry(sections_.at(kMaxContentsEntries).anchor, tr("\u2026 and %1 more sections").arg(listed - kMaxContentsEntries), 2);
     if (!related.isEmpty())
         addEntry(ArticlePage::relatedAnchor(), tr("Related pages"), 2);
     if (!article.sources.empty())
         addEntry(ArticlePage::sourcesAnchor(), tr("Sources"), 2);
+    contents_->setUpdatesEnabled(true);
 
-    render();
     findBar_->refresh();
     if (anchor.isEmpty())
         browser_->verticalScrollBar()->setValue(0);
@@ -110,9 +121,14 @@ void ArticleView::showArticle(const fibrokb::Article& article, const QVector<Res
 
 void ArticleView::render()
 {
+    QElapsedTimer timer;
+    timer.start();
     browser_->document()->setDefaultStyleSheet(ArticlePage::styleSheet(colors_));
-    browser_->setHtml(ArticlePage::html(article_, related_, topicLabels_));
+    // ArticlePage bounds the body (size, block length, table cells, nesting depth) so setHtml stays quick on the UI thread.
+    pageInfo_ = PageInfo{};
+    browser_->setHtml(ArticlePage::html(article_, related_, topicLabels_, PageOptions{}, &pageInfo_));
     browser_->updateReadingColumn();
+    lastRenderMs_ = timer.elapsed();
 }
 
 void ArticleView::setPageColors(const PageColors& colors)
@@ -123,19 +139,6 @@ void ArticleView::setPageColors(const PageColors& colors)
         render();
         browser_->verticalScrollBar()->setValue(scroll);
     }
-}
-
-int ArticleView::anchorY(const QString& anchor) const
-{
-    QTextDocument* doc = browser_->document();
-    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
-        for (auto it = block.begin(); !it.atEnd(); ++it) {
-            const QTextFragment fragment = it.fragment();
-            if (fragment.isValid() && fragment.charFormat().anchorNames().contains(anchor))
-                return int(doc->documentLayout()->blockBoundingRect(block).top());
-        }
-    }
-    return -1;
 }
 
 void ArticleView::scrollToSection(const QString& anchor)
@@ -154,13 +157,27 @@ void ArticleView::scrollToSection(const QString& anchor)
 
 SectionRef ArticleView::sectionAt(const QPoint& viewportPos) const
 {
-    // The last heading that starts above the point owns it.
+    // The last heading that starts above the point owns it. One pass over the blocks in document
+    // order, however many sections a long page has.
     const int y = viewportPos.y() + browser_->verticalScrollBar()->value();
+    QHash<QString, int> indexOf;
+    for (int i = 0; i < sections_.size(); ++i)
+        indexOf.insert(sections_.at(i).anchor, i);
     SectionRef found;
-    for (const SectionRef& section : sections_) {
-        const int top = anchorY(section.anchor);
-        if (top >= 0 && top <= y + 4)
-            found = section;
+    QTextDocument* doc = browser_->document();
+    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+        if (doc->documentLayout()->blockBoundingRect(block).top() > y + 4)
+            break;
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (!fragment.isValid())
+                continue;
+            for (const QString& name : fragment.charFormat().anchorNames()) {
+                const auto at = indexOf.constFind(name);
+                if (at != indexOf.constEnd())
+                    found = sections_.at(*at);
+            }
+        }
     }
     return found;
 }

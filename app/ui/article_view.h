@@ -53,6 +53,12 @@ public:
     void zoomIn();
     void zoomOut();
 
+    // What the last render handed to the text browser (bounded size and depth) and how long it took.
+    const PageInfo& pageInfo() const { return pageInfo_; }
+    qint64 lastRenderMs() const { return lastRenderMs_; }
+    // At most this many entries in the contents list (a page with thousands of headings stays quick).
+    static constexpr int kMaxContentsEntries = 300;
+
     SafeTextBrowser* browser() const { return browser_; }
     QListWidget* contents() const { return contents_; }
     FindBar* findBar() const { return findBar_; }
@@ -73,7 +79,6 @@ private:
     void showContentsMenu(const QPoint& pos);
     void applyZoom();
     void render();
-    int anchorY(const QString& anchor) const;
 
     QSplitter* splitter_;
     QListWidget* contents_;
@@ -87,6 +92,8 @@ private:
     QString articleId_;
     QString title_;
     PageColors colors_;
+    PageInfo pageInfo_;
+    qint64 lastRenderMs_ = 0;
     int zoom_ = 100;
     int baseFontPoint_ = 0;
 };

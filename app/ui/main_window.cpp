@@ -94,7 +94,10 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent)
                             .arg(url.toDisplayString()),
                         QMessageBox::NoButton, this);
         QPushButton* open = box.addButton(tr("Open in browser"), QMessageBox::AcceptRole);
-        box.addButton(tr("Stay here"), QMessageBox::RejectRole);
+        QPushButton* stay = box.addButton(tr("Stay here"), QMessageBox::RejectRole);
+        // The safe answer is the default: Enter (or Esc) never sends anyone to the internet by accident.
+        box.setDefaultButton(stay);
+        box.setEscapeButton(stay);
         box.exec();
         return box.clickedButton() == static_cast<QAbstractButton*>(open);
     };
@@ -153,6 +156,13 @@ void MainWindow::buildViews()
     searchField_->setFont(searchFont);
     searchField_->setMinimumHeight(searchField_->fontMetrics().height() + 16);
     layout->addWidget(searchField_);
+
+    queryNote_ = new QLabel(tr("Your search is very long, so only its first part was used."), central);
+    queryNote_->setObjectName(QStringLiteral("queryNote"));
+    queryNote_->setAccessibleName(queryNote_->text());
+    queryNote_->setWordWrap(true);
+    queryNote_->hide();
+    layout->addWidget(queryNote_);
 
     chips_ = new FilterChipsBar(central);
     layout->addWidget(chips_);
@@ -449,11 +459,24 @@ void MainWindow::connectSearch()
     connect(search_, &SearchController::busyChanged, this,
             [this](bool busy) { busyLabel_->setText(busy ? tr("Searching\u2026") : QString()); });
     connect(search_, &SearchController::opened, this, [this](const QString& error) {
-        if (!error.isEmpty()) {
-            indexProblem_->setProblem(library_.indexDir(), error);
-            showPage(Page::IndexProblem);
-        }
+        if (!error.isEmpty())
+            onLibraryFailure(error);
     });
+    // The worker noticed a rebuild: the page lookups follow (the library reopens, then onLibraryReopened).
+    connect(search_, &SearchController::generationChanged, this, [this] { library_.refresh(); });
+    // Lookups can fail or reopen from deep inside a view's call (a bookmark check, a link): react once
+    // that call has returned.
+    library_.setFailureHandler([this](const QString& error) {
+        QMetaObject::invokeMethod(
+            this,
+            [this, error] {
+                if (!library_.isOpen())   // not reopened meanwhile ("Try again")
+                    onLibraryFailure(error);
+            },
+            Qt::QueuedConnection);
+    });
+    library_.setReopenedHandler(
+        [this] { QMetaObject::invokeMethod(this, [this] { onLibraryReopened(); }, Qt::QueuedConnection); });
 
     connect(topics_, &TopicFilterModel::topicToggled, this, [this](const QString& topic, bool on) {
         search_->toggleTopic(topic, on);
@@ -500,6 +523,29 @@ bool MainWindow::reopenLibrary(const QString& indexDir)
     showPage(Page::Home);
     updateLibraryActions();
     return true;
+}
+
+void MainWindow::onLibraryFailure(const QString& error)
+{
+    if (!indexProblem_)
+        return;
+    if (library_.isOpen())
+        library_.close(error);   // the worker failed first: page lookups stop too
+    indexProblem_->setProblem(library_.indexDir(), error.isEmpty() ? library_.error() : error);
+    showPage(Page::IndexProblem);
+    updateLibraryActions();
+}
+
+void MainWindow::onLibraryReopened()
+{
+    if (!library_.isOpen())
+        return;
+    results_->setTopicLabels(library_.topicLabels());
+    bookmarksPanel_->setTopicLabels(library_.topicLabels());
+    topicInfo_ = library_.topics();
+    topics_->setTopics(topicInfo_);
+    search_->loadHome();
+    statusBar()->showMessage(tr("The library was updated."), 5000);
 }
 
 void MainWindow::updateFiltersDock()
@@ -604,6 +650,13 @@ void MainWindow::onQueryEdited(const QString& text)
 
 void MainWindow::onResults(const SearchAnswer& reply)
 {
+    if (!reply.error.isEmpty()) {
+        onLibraryFailure(reply.error);
+        return;
+    }
+    // A very long query: the field keeps at most maxLength() characters and the engine at most
+    // kMaxQueryBytes bytes. Either way, say calmly that only the start was used.
+    queryNote_->setVisible(reply.truncated || reply.query.text.size() >= searchField_->maxLength());
     SearchAnswer answer = reply;
     if (answer.query.isEmpty() && !answer.query.hasFilters())
         library_.fillLibraryCounts(answer);   // the home state: counts for everything
@@ -621,8 +674,10 @@ void MainWindow::onResults(const SearchAnswer& reply)
 
 void MainWindow::onHome(const HomeData& home)
 {
-    if (!home.error.isEmpty())
+    if (!home.error.isEmpty()) {
+        onLibraryFailure(home.error);
         return;
+    }
     topicInfo_ = home.topics;
     homeView_->setHome(home);
 }
@@ -636,12 +691,22 @@ bool MainWindow::showArticleInternal(const QString& articleId, const QString& an
 {
     const auto article = library_.article(articleId);
     if (!article) {
+        if (!library_.isOpen()) {
+            // Damaged or gone (the failure handler says so too, once this call returns).
+            onLibraryFailure(library_.error());
+            return false;
+        }
         statusBar()->showMessage(tr("The page \u201c%1\u201d is not in this library.").arg(articleId), 8000);
+        return false;
+    }
+    const QVector<ResultItem> related = library_.related(articleId, 5);
+    if (!library_.isOpen()) {
+        onLibraryFailure(library_.error());
         return false;
     }
     if (record && currentPage() != Page::Article && navigator_.size() == 0)
         navigator_.visit(Location{});   // so Back returns to the search
-    articleView_->showArticle(*article, library_.related(articleId, 5), library_.topicLabels(), anchor);
+    articleView_->showArticle(*article, related, library_.topicLabels(), anchor);
     showPage(Page::Article);
     setWindowTitle(tr("%1 \u2014 FibroKB").arg(articleView_->title()));
     if (record) {
@@ -750,6 +815,11 @@ void MainWindow::clearHistory()
 void MainWindow::setExternalLinkHandlers(std::function<bool(const QUrl&)> confirm, std::function<void(const QUrl&)> open)
 {
     confirmExternal_ = std::move(confirm);
+    openExternal_ = std::move(open);
+}
+
+void MainWindow::setExternalLinkOpener(std::function<void(const QUrl&)> open)
+{
     openExternal_ = std::move(open);
 }
 

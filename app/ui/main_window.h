@@ -88,6 +88,10 @@ public:
 
     // Replaces the "open this website?" question and the system browser (tests).
     void setExternalLinkHandlers(std::function<bool(const QUrl&)> confirm, std::function<void(const QUrl&)> open);
+    // Replaces only the system browser; the real question is still asked (tests).
+    void setExternalLinkOpener(std::function<void(const QUrl&)> open);
+    // The calm note under the search field ("only the first part of a very long search was used").
+    QLabel* queryNote() const { return queryNote_; }
 
     QVector<ShortcutEntry> shortcutEntries() const;
     QString currentArticlePrintHtml() const;
@@ -134,6 +138,10 @@ private:
     void onQueryEdited(const QString& text);
     void onResults(const SearchAnswer& answer);
     void onHome(const HomeData& home);
+    // The index turned out damaged or gone while in use: close it and show the problem page.
+    void onLibraryFailure(const QString& error);
+    // A rebuild switched the index to a newer generation: labels, topics and home follow it.
+    void onLibraryReopened();
     void onExternalLink(const QUrl& url);
     void leaveArticleForSearch();
     void updateNavigationActions();
@@ -171,6 +179,7 @@ private:
     QDockWidget* filtersDock_ = nullptr;
     QDockWidget* bookmarksDock_ = nullptr;
     QLabel* busyLabel_ = nullptr;
+    QLabel* queryNote_ = nullptr;
     QMenu* recentMenu_ = nullptr;
     QMenu* readMenu_ = nullptr;
 

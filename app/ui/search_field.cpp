@@ -1,8 +1,13 @@
 #include "ui/search_field.h"
 
+#include <fibrokb/searcher.h>
+
 #include <QKeyEvent>
 
 namespace fibrokb::app {
+
+// A search of plain ASCII that fits the field always fits the engine whole.
+static_assert(SearchField::kMaxQueryLength <= int(fibrokb::kMaxQueryBytes));
 
 SearchField::SearchField(QWidget* parent) : QLineEdit(parent)
 {
@@ -12,6 +17,9 @@ SearchField::SearchField(QWidget* parent) : QLineEdit(parent)
                                 "Use the Up and Down arrows to pick a result and Enter to open it."));
     setPlaceholderText(tr("Search, for example: hip pain at night"));
     setClearButtonEnabled(true);
+    // No one types a search this long; a paste of a whole page is cut here, and the engine cuts at
+    // kMaxQueryBytes bytes (fewer characters when they are not ASCII). The window says so calmly.
+    setMaxLength(kMaxQueryLength);
     connect(this, &QLineEdit::textEdited, this, &SearchField::onTextEdited);
     // The clear button changes the text without textEdited.
     connect(this, &QLineEdit::textChanged, this, [this](const QString& text) {
@@ -24,8 +32,8 @@ SearchField::SearchField(QWidget* parent) : QLineEdit(parent)
 
 void SearchField::setQueryText(const QString& text)
 {
-    typed_ = text;
-    setText(text);
+    typed_ = text.left(maxLength());
+    setText(typed_);
     Q_EMIT queryEdited(typed_);
 }
 

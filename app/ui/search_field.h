@@ -13,6 +13,9 @@ class SearchField final : public QLineEdit {
 public:
     explicit SearchField(QWidget* parent = nullptr);
 
+    // The field's maxLength(), in characters (the engine's own limit, fibrokb::kMaxQueryBytes, is in bytes).
+    static constexpr int kMaxQueryLength = 1000;
+
     void setCompletionEnabled(bool enabled) { completionEnabled_ = enabled; }
     bool completionEnabled() const { return completionEnabled_; }
     // What the person typed, without any completion shown inline.
