@@ -3,6 +3,7 @@
 #include <QAtomicInteger>
 #include <QDateTime>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
@@ -16,6 +17,8 @@ namespace {
 
 QAtomicInteger<quint64> connectionCounter;
 
+constexpr int kSqliteBusy = 5;
+constexpr int kSqliteLocked = 6;
 constexpr int kSqliteCorrupt = 11;
 constexpr int kSqliteNotADatabase = 26;
 
@@ -27,6 +30,14 @@ void setError(QString* error, const QString& text)
 
 // The files SQLite keeps beside a database, which travel with it when it is moved aside.
 const char* const kCompanionSuffixes[] = {"-wal", "-shm", "-journal"};
+
+// SQLITE_BUSY or SQLITE_LOCKED: another connection holds the lock.
+bool isBusyError(const QSqlError& error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok) & 0xff;
+    return ok && (code == kSqliteBusy || code == kSqliteLocked);
+}
 
 }  // namespace
 
@@ -141,7 +152,7 @@ bool SqliteConnection::quickCheck(QString* damage, QString* error)
             *damage = q.lastError().databaseText();
             return true;
         }
-        setError(error, q.lastError().text());
+        setError(error, q.lastError().text() + QStringLiteral(" (PRAGMA quick_check)"));
         return false;
     }
     if (!q.next()) {
@@ -194,9 +205,18 @@ bool SqliteConnection::moveAside(QString* error)
 bool SqliteConnection::applyPragmas(QString* error)
 {
     QSqlQuery q(database());
-    if (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next()) {
-        setError(error, q.lastError().text());
-        return false;
+    // Switching a new file to WAL needs an exclusive lock, and SQLite answers SQLITE_BUSY at
+    // once, without its busy handler, when a second FibroKB is opening the same new file at
+    // the same moment: wait for it here, up to the same timeout.
+    QElapsedTimer waited;
+    waited.start();
+    while (!q.exec(QStringLiteral("PRAGMA journal_mode=WAL")) || !q.next()) {
+        if (!isBusyError(q.lastError()) || waited.elapsed() > kBusyTimeoutMs) {
+            setError(error, q.lastError().text() + QStringLiteral(" (PRAGMA journal_mode=WAL)"));
+            return false;
+        }
+        q.finish();
+        QThread::msleep(10);
     }
     // WAL needs shared memory; on a file system without it SQLite keeps its rollback journal,
     // which with synchronous=FULL is just as safe, only slower.
@@ -205,7 +225,7 @@ bool SqliteConnection::applyPragmas(QString* error)
     q.finish();
     for (const char* pragma : {"PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"}) {
         if (!q.exec(QLatin1String(pragma))) {
-            setError(error, q.lastError().text());
+            setError(error, q.lastError().text() + QStringLiteral(" (%1)").arg(QLatin1String(pragma)));
             return false;
         }
     }
@@ -296,7 +316,7 @@ int SqliteConnection::userVersion(QString* error) const
 {
     QSqlQuery q(database());
     if (!q.exec(QStringLiteral("PRAGMA user_version")) || !q.next()) {
-        setError(error, q.lastError().text());
+        setError(error, q.lastError().text() + QStringLiteral(" (PRAGMA user_version)"));
         return -1;
     }
     return q.value(0).toInt();
