@@ -106,13 +106,20 @@ bool SqliteConnection::open(QString* error)
     // The check runs on a read-only connection: closing it never checkpoints into a damaged
     // file nor deletes its -wal, so what is moved aside is exactly what was found.
     if (info.exists() && info.size() > 0) {
-        if (!openDatabase(true, error))
-            return false;
         QString damage;
-        const bool checked = quickCheck(&damage, error);
+        QString readOnlyError;
+        bool checked = openDatabase(true, &readOnlyError) && quickCheck(&damage, &readOnlyError);
         close();
-        if (!checked)
-            return false;
+        if (!checked) {
+            // A read-only connection cannot replay a hot rollback journal (a FibroKB killed while
+            // creating the file): check on a normal connection, which replays it first.
+            qCDebug(lcSqlite) << path_ << "read-only check failed:" << readOnlyError;
+            damage.clear();
+            checked = openDatabase(false, error) && quickCheck(&damage, error);
+            close();
+            if (!checked)
+                return false;
+        }
         if (!damage.isEmpty()) {
             if (!moveAside(error))
                 return false;

@@ -590,6 +590,41 @@ TEST_CASE("A damaged history file is moved aside and the history starts again", 
     CHECK(fresh.count() == 1);
 }
 
+TEST_CASE("A file left with a hot rollback journal is replayed, not taken for damage", "[gui][store][recovery]")
+{
+    // What a process killed in the middle of a rollback-journal transaction leaves: the files
+    // copied while the transaction is open and has spilled pages into the database file.
+    QTemporaryDir dir;
+    const QString live = dir.filePath(QStringLiteral("live.sqlite"));
+    const QString crashed = dir.filePath(QStringLiteral("bookmarks.sqlite"));
+    {
+        Inspector raw(live);
+        REQUIRE(raw.exec(QStringLiteral("PRAGMA journal_mode=DELETE")));
+        REQUIRE(raw.exec(QStringLiteral("CREATE TABLE pad(x)")));
+        REQUIRE(raw.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200)"
+                                        " INSERT INTO pad SELECT randomblob(1000) FROM n")));
+        REQUIRE(raw.exec(QStringLiteral("PRAGMA cache_size=2")));
+        REQUIRE(raw.exec(QStringLiteral("BEGIN")));
+        REQUIRE(raw.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)"
+                                        " INSERT INTO pad SELECT randomblob(1000) FROM n")));
+        REQUIRE(raw.exec(QStringLiteral("UPDATE pad SET x = randomblob(1000)")));
+        REQUIRE(QFileInfo(live + QStringLiteral("-journal")).size() > 0);
+        REQUIRE(QFile::copy(live, crashed));
+        REQUIRE(QFile::copy(live + QStringLiteral("-journal"), crashed + QStringLiteral("-journal")));
+        REQUIRE(raw.exec(QStringLiteral("ROLLBACK")));
+    }
+    BookmarkStore store(crashed);
+    INFO(store.error().toStdString());
+    REQUIRE(store.open());
+    CHECK(store.recoveryNote().isEmpty());
+    CHECK(store.movedAsidePath().isEmpty());
+    CHECK(corruptSiblings(crashed).isEmpty());
+    CHECK(store.add(makeBookmark(QStringLiteral("hip-outer"))) > 0);
+    Inspector check(crashed);
+    CHECK(check.value(QStringLiteral("SELECT count(*) FROM pad")) == QStringLiteral("200"));   // rolled back
+    CHECK(check.value(QStringLiteral("PRAGMA integrity_check")) == QStringLiteral("ok"));
+}
+
 TEST_CASE("The main window tells the person once when the bookmarks file was replaced", "[gui][store][recovery]")
 {
     fibrokb::test::TestEnv env;
