@@ -13,11 +13,18 @@ FIBROKB_PACKAGES=(
   qt6-speech-dev qt6-speech-flite-plugin
 )
 
+# Only for `scripts/test --sanitize` and `scripts/fuzz`, on top of the list above. gcc's ASan and UBSan runtimes
+# (libasan8, libubsan1) come with g++; libFuzzer needs clang and its runtime libraries.
+FIBROKB_SANITIZE_PACKAGES=()
+FIBROKB_FUZZ_PACKAGES=(clang-14 libclang-rt-14-dev)
+
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
+# Both take an optional list of packages; without one they check FIBROKB_PACKAGES.
 missing_packages() {
-  local pkg missing=()
-  for pkg in "${FIBROKB_PACKAGES[@]}"; do
+  local pkg missing=() wanted=("$@")
+  [ "${#wanted[@]}" -eq 0 ] && wanted=("${FIBROKB_PACKAGES[@]}")
+  for pkg in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
   done
   echo "${missing[@]}"
@@ -25,7 +32,7 @@ missing_packages() {
 
 install_missing_packages() {
   local missing
-  missing="$(missing_packages)"
+  missing="$(missing_packages "$@")"
   [ -z "$missing" ] && return 0
   if [ "$(id -u)" -ne 0 ]; then
     echo "These Debian packages are missing: $missing" >&2
@@ -45,4 +52,13 @@ configure_and_build() {
   cmake -S "$FIBROKB_ROOT" -B "$FIBROKB_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
   say "Building (this also indexes the bundled corpus)"
   cmake --build "$FIBROKB_BUILD" -j"$(nproc)"
+}
+
+# `scripts/test --sanitize`: the engine, the tools and their tests under ASan+UBSan in build-asan (preset "asan").
+FIBROKB_ASAN_BUILD="$FIBROKB_ROOT/build-asan"
+configure_and_build_sanitized() {
+  say "Configuring in $FIBROKB_ASAN_BUILD (AddressSanitizer + UndefinedBehaviorSanitizer)"
+  (cd "$FIBROKB_ROOT" && cmake --preset asan >/dev/null)
+  say "Building the engine tests with sanitizers"
+  cmake --build "$FIBROKB_ASAN_BUILD" -j"$(nproc)" --target engine_tests cli_tests relevance_tests
 }
