@@ -142,6 +142,9 @@ public:
             if (type == CMARK_NODE_IMAGE) {
                 warn(node, "images are shown as their alt text only (the app loads no images)");
                 images.push_back(node);
+                // An image inside this one's alt text goes with it: collecting both would free the inner one
+                // twice (found by fuzz_article).
+                cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
             } else if (type == CMARK_NODE_LINK) {
                 const char* raw = cmark_node_get_url(node);
                 std::string scheme = lowerScheme(raw ? raw : "");

@@ -103,6 +103,18 @@ TEST_CASE("rendered HTML is inert - no raw HTML and no script URLs and no images
     CHECK(hasProblemAt(problems, 38, "javascript"));
 }
 
+TEST_CASE("an image inside an image's alt text becomes text with it (found by fuzz_article)", "[parser]") {
+    Problems problems;
+    Article a;
+    const std::string text = "---\nid: x\ntitle: X\n---\n![outer ![inner ![deepest](c.png)](b.png)](a.png) after\n";
+    REQUIRE(parseArticleText(text, "x.md", DocType::Article, a, problems));
+    CHECK(a.html.find("<img") == std::string::npos);
+    CHECK(a.html.find("[Image: outer inner deepest]") != std::string::npos);
+    int imageWarnings = 0;
+    for (const auto& p : problems) imageWarnings += p.message.find("images are shown as their alt text") != std::string::npos;
+    CHECK(imageWarnings == 1);
+}
+
 TEST_CASE("data - URLs are removed from links", "[parser]") {
     Problems problems;
     Article a;
