@@ -24,12 +24,25 @@ namespace fuzz {
 
 namespace fs = std::filesystem;
 
-// A folder of our own for the temp files a target needs, on tmpfs when there is one. Removed at exit.
+// A folder of our own for the temp files a target needs, on tmpfs when there is one. Removed at exit; a crash
+// skips that, so the folders of processes that no longer exist are removed when the next one starts.
 inline const std::string& scratchDir(const char* target) {
     static const std::string dir = [target] {
         std::error_code ec;
         fs::path base = fs::is_directory("/dev/shm", ec) ? fs::path("/dev/shm") : fs::temp_directory_path();
-        fs::path d = base / ("fibrokb-fuzz-" + std::string(target) + "-" + std::to_string(::getpid()));
+        const std::string prefix = "fibrokb-fuzz-" + std::string(target) + "-";
+        for (fs::directory_iterator it(base, ec), end; !ec && it != end; it.increment(ec)) {
+            const std::string name = it->path().filename().string();
+            if (name.rfind(prefix, 0) != 0) continue;
+            const std::string pid = name.substr(prefix.size());
+            if (!pid.empty() && pid.find_first_not_of("0123456789") == std::string::npos &&
+                !fs::exists("/proc/" + pid, ec)) {
+                std::error_code ignored;
+                fs::remove_all(it->path(), ignored);
+            }
+        }
+        ec.clear();
+        fs::path d = base / (prefix + std::to_string(::getpid()));
         fs::remove_all(d, ec);
         fs::create_directories(d);
         static const std::string forExit = d.string();
