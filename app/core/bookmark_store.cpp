@@ -293,10 +293,15 @@ std::optional<Folder> BookmarkStore::folderByName(const QString& name) const
 
 bool BookmarkStore::lookupFolder(const QString& name, qint64* id) const
 {
+    return lookupId(QStringLiteral("SELECT id FROM folders WHERE name = ? COLLATE NOCASE"), {name.trimmed()}, id);
+}
+
+// The id the query finds, or 0 when it finds nothing; false (with error_) when the query itself failed.
+bool BookmarkStore::lookupId(const QString& sql, const QVariantList& args, qint64* id) const
+{
     *id = 0;
     QSqlQuery q;
-    if (!connection_->exec(QStringLiteral("SELECT id FROM folders WHERE name = ? COLLATE NOCASE"), {name.trimmed()},
-                           &error_, &q))
+    if (!connection_->exec(sql, args, &error_, &q))
         return false;
     if (q.next())
         *id = q.value(0).toLongLong();
@@ -415,18 +420,8 @@ std::optional<Bookmark> BookmarkStore::find(const QString& articleId, const QStr
 
 bool BookmarkStore::lookup(const QString& articleId, const QString& anchor, qint64* id) const
 {
-    *id = 0;
-    QSqlQuery q;
-    if (!connection_->exec(QStringLiteral("SELECT id FROM bookmarks WHERE article_id = ? AND anchor = ?"),
-                           {text(articleId), text(anchor)}, &error_, &q))
-        return false;
-    if (q.next())
-        *id = q.value(0).toLongLong();
-    if (q.lastError().isValid()) {
-        error_ = q.lastError().text();
-        return false;
-    }
-    return true;
+    return lookupId(QStringLiteral("SELECT id FROM bookmarks WHERE article_id = ? AND anchor = ?"),
+                    {text(articleId), text(anchor)}, id);
 }
 
 qint64 BookmarkStore::insertBookmark(const Bookmark& b, bool keepId)

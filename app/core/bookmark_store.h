@@ -79,6 +79,7 @@ private:
     bool update(const QString& sql, const QVariantList& values, const QString& goneMessage);
     bool lookup(const QString& articleId, const QString& anchor, qint64* id) const;
     bool lookupFolder(const QString& name, qint64* id) const;
+    bool lookupId(const QString& sql, const QVariantList& args, qint64* id) const;
     qint64 insertFolder(const QString& name);
     qint64 insertBookmark(const Bookmark& bookmark, bool keepId);
 

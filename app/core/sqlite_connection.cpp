@@ -89,7 +89,8 @@ bool SqliteConnection::openDatabase(bool readOnly, QString* error)
     return true;
 }
 
-bool SqliteConnection::open(QString* error)
+// What open() and openAsIs() both do first: forget the last open's outcome and check the driver.
+bool SqliteConnection::startOpening(QString* error)
 {
     movedAside_.clear();
     damage_.clear();
@@ -98,6 +99,13 @@ bool SqliteConnection::open(QString* error)
         setError(error, QStringLiteral("The Qt SQLite driver is not installed (package libqt6sql6-sqlite)."));
         return false;
     }
+    return true;
+}
+
+bool SqliteConnection::open(QString* error)
+{
+    if (!startOpening(error))
+        return false;
     const QFileInfo info(path_);
     if (!QDir().mkpath(info.absolutePath())) {
         setError(error, QStringLiteral("Cannot create the folder %1").arg(info.absolutePath()));
@@ -138,13 +146,8 @@ bool SqliteConnection::open(QString* error)
 
 bool SqliteConnection::openAsIs(QString* error)
 {
-    movedAside_.clear();
-    damage_.clear();
-    inTransaction_ = false;
-    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
-        setError(error, QStringLiteral("The Qt SQLite driver is not installed (package libqt6sql6-sqlite)."));
+    if (!startOpening(error))
         return false;
-    }
     return openDatabase(false, error);
 }
 

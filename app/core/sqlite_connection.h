@@ -67,6 +67,7 @@ public:
     int userVersion(QString* error = nullptr) const;
 
 private:
+    bool startOpening(QString* error);
     bool openDatabase(bool readOnly, QString* error);
     bool quickCheck(QString* damage, QString* error);
     bool moveAside(QString* error);
