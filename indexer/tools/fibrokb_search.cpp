@@ -33,6 +33,8 @@ const char* kHelp =
     "Query language: words (all must match; if none match, pages with some of them are shown),\n"
     "\"exact phrases\", AND, OR, NOT, +word, -word, prefix* , title:word, topic:ID.\n"
     "An empty query with --topic/--type/--audience lists those pages by title.\n"
+    "A query longer than 1,000 bytes is cut there (a note says so); control characters and\n"
+    "bytes that are not UTF-8 are ignored, and titles are printed with control characters escaped.\n"
     "Exit status: 0 ok (also when nothing is found), 1 the index cannot be read, 2 usage error.\n";
 
 int usage(const std::string& message) {
