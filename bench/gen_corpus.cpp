@@ -914,11 +914,12 @@ int usage(const std::string& message) {
 }
 
 const char* kHelp =
-    "Usage: fibrokb-gen-corpus --docs N --out DIR [--seed S] [--source DIR] [--per-folder K] [--force] [--quiet]\n"
+    "Usage: fibrokb-gen-corpus --docs N --out DIR [--seed S] [--source DIR] [--per-folder K]\n"
+    "                          [--vocabulary V] [--force] [--quiet]\n"
     "\n"
     "Write a deterministic synthetic FibroKB corpus of N Markdown files (about 1 FAQ file per 10 articles)\n"
     "into DIR: DIR/articles/NNNN/*.md, DIR/faq/NNNN/*.md, and copies of topics.yaml and synonyms.txt.\n"
-    "The same N, seed, K and source files give byte-identical output.\n"
+    "The same N, seed, K, V and source files give byte-identical output.\n"
     "\n"
     "  --docs N        number of files, 1 to 10,000,000\n"
     "  --out DIR       output folder; must be empty or absent (see --force)\n"
