@@ -56,15 +56,21 @@ MigrationResult migrateSchema(SqliteConnection& connection, const QVector<Migrat
     MigrationResult result;
     const int latest = steps.isEmpty() ? 0 : steps.last().version;
     Versions versions;
+    // Reads the versions and refuses a file from a newer FibroKB; false when the caller must stop.
+    auto readUsable = [&] {
+        if (!readVersions(connection, &versions, &result.error))
+            return false;
+        result.fromVersion = result.toVersion = versions.effective();
+        if (versions.effective() > latest) {
+            result.tooNew = true;
+            result.error = tooNewMessage(versions.effective(), latest);
+            return false;
+        }
+        return true;
+    };
     // Most opens find the file current: read without taking the write lock first.
-    if (!readVersions(connection, &versions, &result.error))
+    if (!readUsable())
         return result;
-    result.fromVersion = result.toVersion = versions.effective();
-    if (versions.effective() > latest) {
-        result.tooNew = true;
-        result.error = tooNewMessage(versions.effective(), latest);
-        return result;
-    }
     if (versions.user == latest) {
         result.ok = true;
         return result;
@@ -74,14 +80,8 @@ MigrationResult migrateSchema(SqliteConnection& connection, const QVector<Migrat
     if (!transaction.begin(&result.error))
         return result;
     // Another instance may have migrated between the read above and the lock.
-    if (!readVersions(connection, &versions, &result.error))
+    if (!readUsable())
         return result;
-    result.fromVersion = result.toVersion = versions.effective();
-    if (versions.effective() > latest) {
-        result.tooNew = true;
-        result.error = tooNewMessage(versions.effective(), latest);
-        return result;
-    }
     for (const MigrationStep& step : steps) {
         if (step.version <= versions.effective())
             continue;

@@ -501,10 +501,9 @@ IndexInfo Searcher::info() const try {
         info.byAudience[a] = int(d.db.get_termfreq(std::string(schema::kAudiencePrefix) + a));
     for (auto it = d.db.allterms_begin(); it != d.db.allterms_end(); ++it) ++info.terms;
     // Size of the live generation named by the stub file.
-    fs::path dir(d.dir);
-    std::ifstream stub(dir / schema::kStubFile);
-    std::string word, generation;
-    fs::path live = (stub >> word >> generation) ? dir / generation : dir;
+    const fs::path dir(d.dir);
+    const std::string generation = readGeneration(d.dir);
+    const fs::path live = generation.empty() ? dir : dir / generation;
     std::error_code ec;
     for (const auto& entry : fs::recursive_directory_iterator(live, ec))
         if (entry.is_regular_file(ec)) info.sizeBytes += static_cast<long long>(entry.file_size(ec));
