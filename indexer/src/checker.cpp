@@ -2,8 +2,11 @@
 
 #include "text.h"
 #include "front_matter.h"
+#include "parallel.h"
 
+#include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <map>
 #include <set>
 #include <sstream>
@@ -44,12 +47,15 @@ public:
         std::vector<Finding> out;
         const std::string l = lower(line);
         const std::vector<std::string> words = wordsOf(l);
+        std::vector<std::string> bare;   // possessives dropped once per line, not once per phrase tried
+        bare.reserve(words.size());
+        for (const auto& w : words) bare.push_back(withoutPossessive(w));
         bool percentage = false;
         for (size_t i = 0; i < words.size(); ++i) {
             for (const auto& phrase : kFlaggedPhrases) {
-                if (i + phrase.size() > words.size()) continue;
+                if (i + phrase.size() > words.size() || bare[i] != phrase[0]) continue;
                 bool match = true;
-                for (size_t k = 0; k < phrase.size() && match; ++k) match = withoutPossessive(words[i + k]) == phrase[k];
+                for (size_t k = 1; k < phrase.size() && match; ++k) match = bare[i + k] == phrase[k];
                 if (!match) continue;
                 bool negated = false;
                 for (size_t k = i >= 3 ? i - 3 : 0; k < i; ++k) negated |= kNegations.count(words[k]) > 0;
@@ -136,11 +142,20 @@ public:
 
     CheckReport run() {
         checkIds();
-        for (const auto& a : corpus_.articles) {
-            checkMetadata(a);
-            checkLinks(a);
-            checkWritingStandard(a);
-            checkReadability(a);
+        // Each file's own checks read only that file and the shared lookup tables, so files are checked in
+        // parallel; their findings are appended in file order, as one thread would.
+        std::vector<CheckReport> perFile(corpus_.articles.size());
+        parallel::forEach(perFile.size(), parallel::defaultThreads(0), [&](size_t i) {
+            const Article& a = corpus_.articles[i];
+            CheckReport& out = perFile[i];
+            checkMetadata(a, out);
+            checkLinks(a, out);
+            checkWritingStandard(a, out);
+            checkReadability(a, out);
+        });
+        for (auto& r : perFile) {
+            std::move(r.problems.begin(), r.problems.end(), std::back_inserter(report_.problems));
+            std::move(r.readability.begin(), r.readability.end(), std::back_inserter(report_.readability));
         }
         checkTopicsCovered();
         capProblemsPerFile(report_.problems);
@@ -148,11 +163,12 @@ public:
     }
 
 private:
-    void error(const std::string& path, int line, const std::string& message) {
-        report_.problems.push_back({path, line, Severity::Error, message});
+    void error(const std::string& path, int line, const std::string& message) { error(report_, path, line, message); }
+    static void error(CheckReport& out, const std::string& path, int line, const std::string& message) {
+        out.problems.push_back({path, line, Severity::Error, message});
     }
-    void warning(const std::string& path, int line, const std::string& message) {
-        report_.problems.push_back({path, line, Severity::Warning, message});
+    static void warning(CheckReport& out, const std::string& path, int line, const std::string& message) {
+        out.problems.push_back({path, line, Severity::Warning, message});
     }
 
     void checkIds() {
@@ -167,69 +183,69 @@ private:
         }
     }
 
-    void checkMetadata(const Article& a) {
+    void checkMetadata(const Article& a, CheckReport& out) const {
         for (const auto& t : a.topics)
-            if (!topicIds_.count(t)) error(a.path, 2, "unknown topic '" + t + "' (see corpus/topics.yaml)");
+            if (!topicIds_.count(t)) error(out, a.path, 2, "unknown topic '" + t + "' (see corpus/topics.yaml)");
         if (isIsoDate(a.reviewed) && isIsoDate(a.nextReview)) {
-            if (a.nextReview <= a.reviewed) error(a.path, 2, "next_review must come after reviewed");
+            if (a.nextReview <= a.reviewed) error(out, a.path, 2, "next_review must come after reviewed");
             else if (yearOf(a.nextReview) - yearOf(a.reviewed) > limits_.maxReviewYears)
-                warning(a.path, 2, "next_review is more than " + std::to_string(limits_.maxReviewYears) + " years after reviewed");
+                warning(out, a.path, 2, "next_review is more than " + std::to_string(limits_.maxReviewYears) + " years after reviewed");
         }
         size_t minSources = a.type == DocType::Article ? size_t(limits_.minArticleSources) : 1;
         if (a.sources.size() < minSources)
-            error(a.path, 2, "needs at least " + std::to_string(minSources) + " sources, has " + std::to_string(a.sources.size()));
+            error(out, a.path, 2, "needs at least " + std::to_string(minSources) + " sources, has " + std::to_string(a.sources.size()));
     }
 
-    void checkLinks(const Article& a) {
+    void checkLinks(const Article& a, CheckReport& out) const {
         for (const auto& link : a.links) {
             const std::string target = link.targetId.empty() ? a.id : link.targetId;
             auto it = anchorsById_.find(target);
             if (it == anchorsById_.end()) {
                 std::string hint = target.find('/') != std::string::npos || target.find(".md") != std::string::npos
                                        ? " (link by id, such as 'outer-hip-pain', not by file path)" : "";
-                error(a.path, link.line, "broken link: no article or FAQ file with id '" + target + "'" + hint);
+                error(out, a.path, link.line, "broken link: no article or FAQ file with id '" + target + "'" + hint);
             } else if (!link.anchor.empty() && !it->second.count(link.anchor)) {
-                error(a.path, link.line, "broken link: '" + target + "' has no section '#" + link.anchor + "'");
+                error(out, a.path, link.line, "broken link: '" + target + "' has no section '#" + link.anchor + "'");
             }
         }
     }
 
     // Everything a reader sees, as parsed (front matter fields and the Markdown body), line by line: the
     // rules apply the same whatever the file's line ends or however its front matter is closed.
-    void checkWritingStandard(const Article& a) {
-        checkClaims(a, 1, a.title);
-        checkClaims(a, 1, a.summary);
+    void checkWritingStandard(const Article& a, CheckReport& out) const {
+        checkClaims(a, 1, a.title, out);
+        checkClaims(a, 1, a.summary, out);
         for (const auto& s : a.sections) {
-            if (!s.heading.empty()) checkClaims(a, s.line, s.heading);
+            if (!s.heading.empty()) checkClaims(a, s.line, s.heading, out);
             std::istringstream blocks(s.text);
             std::string block;
             for (size_t i = 0; std::getline(blocks, block); ++i)
-                checkClaims(a, i < s.blockLines.size() ? s.blockLines[i] : s.line, block);
+                checkClaims(a, i < s.blockLines.size() ? s.blockLines[i] : s.line, block, out);
         }
         if (a.type == DocType::Article) {
             bool painTopic = false;
             for (const auto& t : a.topics) painTopic |= kPainTopics.count(t) > 0;
             bool hasBox = false;
             for (const auto& s : a.sections) hasBox |= s.anchor == "when-to-get-help";
-            if (painTopic && !hasBox) error(a.path, 2, "pain-topic article needs a '## When to get help' section");
+            if (painTopic && !hasBox) error(out, a.path, 2, "pain-topic article needs a '## When to get help' section");
             bool linksUrgent = false;
             for (const auto& link : a.links) linksUrgent |= link.targetId == "when-to-get-urgent-help";
             if (painTopic && hasBox && !linksUrgent && a.id != "when-to-get-urgent-help")
-                error(a.path, 2, "the 'When to get help' section should link to when-to-get-urgent-help");
+                error(out, a.path, 2, "the 'When to get help' section should link to when-to-get-urgent-help");
         }
     }
 
-    void checkClaims(const Article& a, int line, const std::string& text) {
+    static void checkClaims(const Article& a, int line, const std::string& text, CheckReport& out) {
         for (const auto& f : ClaimScanner::scan(text)) {
             switch (f.kind) {
                 case ClaimScanner::Finding::Promise:
-                    error(a.path, line, "'" + f.phrase + "' promises too much; use ease, manage, reduce or help (allowed only negated, as in 'there is no cure')");
+                    error(out, a.path, line, "'" + f.phrase + "' promises too much; use ease, manage, reduce or help (allowed only negated, as in 'there is no cure')");
                     break;
                 case ClaimScanner::Finding::Percentage:
-                    error(a.path, line, "write numbers as 'about 2 in 10', not as a percentage");
+                    error(out, a.path, line, "write numbers as 'about 2 in 10', not as a percentage");
                     break;
                 case ClaimScanner::Finding::Dose:
-                    error(a.path, line, "no dosing amounts: send readers to their doctor or pharmacist");
+                    error(out, a.path, line, "no dosing amounts: send readers to their doctor or pharmacist");
                     break;
             }
         }
@@ -237,7 +253,7 @@ private:
 
     static std::vector<std::string> blocksOf(const std::string& text) { return splitLines(text); }
 
-    void checkReadability(const Article& a) {
+    void checkReadability(const Article& a, CheckReport& out) const {
         auto judge = [&](const std::string& id, int line, const std::vector<std::string>& blocks, int minWords, int maxWords) {
             ReadabilityRow row{a.path, id, measureReadability(blocks), true};
             char buf[160];
@@ -245,14 +261,14 @@ private:
                 row.passes = false;
                 std::snprintf(buf, sizeof buf, "hard to read: reading ease %.1f (need %.0f or more), grade %.1f (need %.0f or less)",
                               row.scores.readingEase, limits_.minReadingEase, row.scores.grade, limits_.maxGrade);
-                error(a.path, line, (a.type == DocType::Faq ? "'" + id + "': " : std::string()) + buf);
+                error(out, a.path, line, (a.type == DocType::Faq ? "'" + id + "': " : std::string()) + buf);
             }
             if (row.scores.words < minWords || row.scores.words > maxWords) {
                 row.passes = false;
                 std::snprintf(buf, sizeof buf, "%d words; aim for %d to %d", row.scores.words, minWords, maxWords);
-                error(a.path, line, (a.type == DocType::Faq ? "'" + id + "': " : std::string()) + buf);
+                error(out, a.path, line, (a.type == DocType::Faq ? "'" + id + "': " : std::string()) + buf);
             }
-            report_.readability.push_back(row);
+            out.readability.push_back(row);
         };
         if (a.type == DocType::Article) {
             std::vector<std::string> blocks;

@@ -4,6 +4,7 @@
 
 #include "text.h"
 #include "schema.h"
+#include "stored_data.h"
 #include "synonyms.h"
 
 #include <xapian.h>
@@ -14,7 +15,14 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <atomic>
+#include <functional>
+#include <memory>
 #include <set>
+#include <thread>
+#include <unordered_map>
+#include <condition_variable>
+#include <mutex>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -48,41 +56,78 @@ std::string compactDate(const std::string& iso) {
     return out;
 }
 
-// Builds one Xapian document per article, and one per FAQ entry.
+// Assigns each facet term (XT<topic>, XY<type>, XA<audience>) a small code, stored in kFacetSlot; the list of
+// terms, in code order, goes into the index's metadata. Filled before the shards start, so all agree.
+class FacetDictionary {
+public:
+    void add(const std::string& term) {
+        if (codes_.emplace(term, terms_.size()).second) terms_.push_back(term);
+    }
+    std::string encode(const std::vector<std::string>& docTerms) const {
+        std::string out;
+        for (const auto& t : docTerms) {
+            for (size_t code = codes_.at(t); ; code >>= 7) {
+                if (code < 0x80) { out += static_cast<char>(code); break; }
+                out += static_cast<char>((code & 0x7F) | 0x80);
+            }
+        }
+        return out;
+    }
+    std::string json() const { return dumped(nlohmann::json(terms_)); }
+
+private:
+    std::map<std::string, size_t> codes_;
+    std::vector<std::string> terms_;
+};
+
+std::vector<std::string> facetTerms(const Article& a) {
+    std::vector<std::string> terms;
+    for (const auto& t : a.topics) terms.push_back(schema::booleanTerm(schema::kTopicPrefix, t));
+    terms.push_back(schema::booleanTerm(schema::kTypePrefix, toString(a.type)));
+    terms.push_back(schema::booleanTerm(schema::kAudiencePrefix, a.audience));
+    return terms;
+}
+
+// Builds one Xapian document per article, and one per FAQ entry. One per thread: TermGenerator is not shared.
 class DocumentBuilder {
 public:
-    DocumentBuilder(Xapian::WritableDatabase& db, const IndexOptions& options)
-        : titleWdf_(options.fieldBoosts ? schema::kTitleWdf : 1),
+    DocumentBuilder(const IndexOptions& options, const FacetDictionary& facets)
+        : facets_(facets),
+          titleWdf_(options.fieldBoosts ? schema::kTitleWdf : 1),
           headingWdf_(options.fieldBoosts ? schema::kHeadingWdf : 1),
           summaryWdf_(options.fieldBoosts ? schema::kSummaryWdf : 1) {
         termgen_.set_stemmer(Xapian::Stem(schema::kStemLanguage));
         termgen_.set_stemming_strategy(schema::kStemStrategy);
-        termgen_.set_database(db);                       // spelling data goes into this database
-        termgen_.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+        // No FLAG_SPELLING: it writes to the spelling table once per word occurrence (11% of a build).
+        // SpellingCounter adds each distinct word once per shard instead.
     }
 
-    Xapian::Document forArticle(const Article& a) {
+    // `a.path` is already relative to the corpus folder.
+    Xapian::Document forArticle(const Article& a, const std::string& path) {
         Xapian::Document doc = start(a, a.id, a.title);
         termgen_.index_text(a.summary, summaryWdf_);
         termgen_.increase_termpos();
+        stored::DocRecord record = recordFor(a, a.id, a.title, a.summary, "", path);
         for (const auto& s : a.sections) {
             if (!s.heading.empty()) {
                 termgen_.index_text(s.heading, headingWdf_);
-                termgen_.index_text(s.heading, 1, schema::kHeadingPrefix);
                 termgen_.increase_termpos();
             }
             termgen_.index_text(s.text);
             termgen_.increase_termpos();
+            record.sections.push_back({s.heading, s.level, s.anchor, s.text});
         }
-        doc.set_data(dumped(data(a, a.id, a.title, a.summary, "")));
+        record.article = stored::articleRecordJson(a);
+        doc.set_data(stored::encodeDocRecord(record));
         return doc;
     }
 
-    Xapian::Document forFaqEntry(const Article& file, const FaqEntry& e) {
+    Xapian::Document forFaqEntry(const Article& file, const FaqEntry& e, const std::string& path) {
         Xapian::Document doc = start(file, e.id, e.question);
         termgen_.index_text(e.answer);
-        std::string lead = e.answer.substr(0, e.answer.find('\n'));
-        doc.set_data(dumped(data(file, e.id, e.question, lead, e.anchor)));
+        stored::DocRecord record = recordFor(file, e.id, e.question, e.answer.substr(0, e.answer.find('\n')), e.anchor, path);
+        record.sections.push_back({"", 0, e.anchor, e.answer});
+        doc.set_data(stored::encodeDocRecord(record));
         return doc;
     }
 
@@ -95,25 +140,56 @@ private:
         termgen_.increase_termpos();
         doc.add_boolean_term(schema::booleanTerm(schema::kIdPrefix, id));
         doc.add_boolean_term(schema::booleanTerm(schema::kFilePrefix, a.id));
-        doc.add_boolean_term(schema::booleanTerm(schema::kTypePrefix, toString(a.type)));
-        doc.add_boolean_term(schema::booleanTerm(schema::kAudiencePrefix, a.audience));
-        for (const auto& t : a.topics) doc.add_boolean_term(schema::booleanTerm(schema::kTopicPrefix, t));
+        const std::vector<std::string> facets = facetTerms(a);
+        for (const auto& term : facets) doc.add_boolean_term(term);
+        doc.add_value(schema::kFacetSlot, facets_.encode(facets));
         doc.add_value(schema::kReviewedSlot, compactDate(a.reviewed));
         doc.add_value(schema::kTitleSortSlot, lower(title));
+        doc.add_value(schema::kTitleSlot, title);
         doc.add_value(schema::kBoostSlot, Xapian::sortable_serialise(std::max(0.0, a.importance - 1.0)));
         if (a.type == DocType::Faq) doc.add_value(schema::kFaqSlot, Xapian::sortable_serialise(1.0));
         return doc;
     }
 
-    static nlohmann::json data(const Article& a, const std::string& id, const std::string& title,
-                               const std::string& summary, const std::string& anchor) {
-        return {{"id", id}, {"articleId", a.id}, {"title", title}, {"type", toString(a.type)},
-                {"topics", a.topics}, {"audience", a.audience}, {"summary", summary},
-                {"anchor", anchor}, {"reviewed", a.reviewed}, {"path", a.path}};
+    static stored::DocRecord recordFor(const Article& a, const std::string& id, const std::string& title,
+                                       const std::string& summary, const std::string& anchor, const std::string& path) {
+        stored::DocRecord r;
+        r.id = id;
+        r.articleId = a.id;
+        r.title = title;
+        r.type = a.type;
+        r.topics = a.topics;
+        r.audience = a.audience;
+        r.summary = summary;
+        r.anchor = anchor;
+        r.reviewed = a.reviewed;
+        r.path = path;
+        return r;
     }
 
+    const FacetDictionary& facets_;
     Xapian::TermGenerator termgen_;
     int titleWdf_, headingWdf_, summaryWdf_;
+};
+
+// The spelling table's words and frequencies: every unprefixed term of every document, weighted by its wdf.
+// Counted in memory and written once per distinct word; the same rule removes a document's words on update.
+class SpellingCounter {
+public:
+    void add(const Xapian::Document& doc) {
+        for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+            const std::string term = *it;
+            if (isWord(term)) counts_[term] += it.get_wdf();
+        }
+    }
+    void writeTo(Xapian::WritableDatabase& db) const {
+        for (const auto& [word, count] : counts_) db.add_spelling(word, count);
+    }
+    // Prefixed terms start with an ASCII capital (schema.h); spelling suggests plain words only.
+    static bool isWord(const std::string& term) { return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z'); }
+
+private:
+    std::unordered_map<std::string, Xapian::termcount> counts_;
 };
 
 std::string currentGeneration(const fs::path& outDir) { return liveGeneration(outDir.string()); }
@@ -230,59 +306,272 @@ void removeOldGenerations(const fs::path& outDir, const std::string& live, const
 
 // Paths in the index are relative to the corpus folder ("articles/outer-hip-pain.md"), so an index can move.
 static std::string corpusRelative(const std::string& path, const std::string& root) {
+    // The common case without a system call: fs::relative canonicalises both paths, a few stat(2) per file.
+    const std::string base = root.empty() || root.back() == '/' ? root : root + "/";
+    if (!root.empty() && path.rfind(base, 0) == 0 && path.find("/../") == std::string::npos &&
+        path.find("/./") == std::string::npos)
+        return path.substr(base.size());
     std::error_code ec;
     fs::path rel = fs::relative(path, root, ec);
     return ec || rel.empty() ? path : rel.generic_string();
 }
 
+namespace {
+
+// What one file contributes: the file itself (its article record), and the documents to write for it.
+struct FileJob {
+    const Article* article = nullptr;
+    bool wholeArticle = false;              // an article: one document
+    std::vector<const FaqEntry*> entries;   // a FAQ file: one document per entry not already taken
+    size_t textBytes = 0;
+};
+
+// Decides, in corpus order, what gets written: the first file or entry to claim an id wins (check reports
+// the duplicates). Done before the shards start, so the result does not depend on how files are split.
+std::vector<FileJob> planJobs(const Corpus& corpus) {
+    std::vector<FileJob> jobs;
+    std::set<std::string> seenIds;
+    for (const Article& a : corpus.articles) {
+        if (!seenIds.insert(a.id).second) continue;
+        FileJob job;
+        job.article = &a;
+        if (a.type == DocType::Article) {
+            job.wholeArticle = true;
+        } else {
+            for (const auto& e : a.faq)
+                if (seenIds.insert(e.id).second) job.entries.push_back(&e);
+        }
+        job.textBytes = a.html.size() + 512;
+        jobs.push_back(std::move(job));
+    }
+    return jobs;
+}
+
+// Per-shard memory bound: a shard commits after this much indexed text. Xapian buffers every posting and
+// position in std::maps until a commit, and those maps get slower as they grow: at 5,000 documents a build
+// that committed only at the end took 80 s, one committing every 500 documents 51 s; with two shards, commits
+// every 0.5, 2 and 8 MB of text took 37, 39 and 44 s of CPU (docs/performance.md). Shards are written without
+// fsync (DB_NO_SYNC): they are scratch files, and the merge writes the generation durably.
+constexpr size_t kCommitEveryTextBytes = 1u << 20;
+
+// How many threads a build uses when not told: one per core, at most 8 (more shards make the final merge
+// longer and the machines we aim at have 2 to 8 cores).
+int buildThreads(int requested) {
+    if (requested > 0) return std::min(requested, 64);
+    const unsigned cores = std::thread::hardware_concurrency();
+    return int(std::clamp(cores == 0 ? 2u : cores, 1u, 8u));
+}
+
+// Splits the jobs into `n` contiguous runs of about equal text. Contiguous, so that after the merge the
+// documents keep corpus order (docids break ranking ties, so a build gives the same order on any machine).
+std::vector<std::pair<size_t, size_t>> splitJobs(const std::vector<FileJob>& jobs, int n) {
+    size_t total = 0;
+    for (const auto& j : jobs) total += j.textBytes;
+    std::vector<std::pair<size_t, size_t>> ranges;
+    size_t begin = 0, acc = 0;
+    for (size_t i = 0; i < jobs.size(); ++i) {
+        acc += jobs[i].textBytes;
+        if (int(ranges.size()) < n - 1 && acc * n >= total * (ranges.size() + 1)) {
+            ranges.emplace_back(begin, i + 1);
+            begin = i + 1;
+        }
+    }
+    ranges.emplace_back(begin, jobs.size());
+    return ranges;
+}
+
+class Cancelled final : public std::exception {
+public:
+    const char* what() const noexcept override { return "cancelled"; }
+};
+
+// Writes one contiguous run of files into its own database. Several run at once, each on its own thread
+// with its own Xapian handles (Xapian objects are not thread-safe); the merge joins them afterwards.
+class ShardWriter {
+public:
+    ShardWriter(const fs::path& path, const Corpus& corpus, const IndexOptions& options, const FacetDictionary& facets,
+                std::atomic<int>& documentsDone)
+        : path_(path), corpus_(corpus), options_(options), facets_(facets), documentsDone_(documentsDone) {}
+
+    void write(const std::vector<FileJob>& jobs, size_t begin, size_t end) {
+        Xapian::WritableDatabase db(path_.string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC);
+        DocumentBuilder builder(options_, facets_);
+        SpellingCounter spelling;
+        size_t sinceCommit = 0;
+        for (size_t i = begin; i < end; ++i) {
+            if (options_.cancel && options_.cancel->load()) throw Cancelled();
+            const FileJob& job = jobs[i];
+            const Article& a = *job.article;
+            Article withPath = a;   // the record stores the path relative to the corpus folder
+            withPath.path = corpusRelative(a.path, corpus_.root);
+            const std::string& path = withPath.path;
+            auto add = [&](const Xapian::Document& doc) {
+                spelling.add(doc);
+                db.add_document(doc);   // a fresh database and ids made unique by planJobs: no lookup needed
+                ++documentsDone_;
+            };
+            if (job.wholeArticle) {
+                add(builder.forArticle(withPath, path));
+                ++articles;
+            }
+            for (const FaqEntry* e : job.entries) {
+                add(builder.forFaqEntry(a, *e, path));
+                ++faqEntries;
+            }
+            if (!job.wholeArticle) db.set_metadata(schema::kMetaArticlePrefix + a.id, stored::encodeArticleRecord(withPath));
+            sinceCommit += job.textBytes;
+            if (sinceCommit >= kCommitEveryTextBytes) {
+                db.commit();
+                sinceCommit = 0;
+            }
+        }
+        spelling.writeTo(db);
+        db.commit();
+        db.close();
+    }
+
+    int articles = 0;
+    int faqEntries = 0;
+
+private:
+    fs::path path_;
+    const Corpus& corpus_;
+    const IndexOptions& options_;
+    const FacetDictionary& facets_;
+    std::atomic<int>& documentsDone_;
+};
+
+// Reports merge progress to the caller's callback (Xapian calls set_status per table).
+class MergeStatus final : public Xapian::Compactor {
+public:
+    explicit MergeStatus(const std::function<void(const std::string&)>& onTable) : onTable_(onTable) {}
+    void set_status(const std::string& table, const std::string& status) override {
+        if (onTable_ && status.empty()) onTable_(table);
+    }
+
+private:
+    const std::function<void(const std::string&)>& onTable_;
+};
+
+double secondsSince(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
 BuildSummary buildIndex(const Corpus& corpus, const std::string& outDirText, const IndexOptions& options) {
+    const auto started = std::chrono::steady_clock::now();
     const fs::path outDir(outDirText);
     checkOutDir(outDir);
     WriterLock lock(outDir);
     const std::string previous = currentGeneration(outDir);
     // Generations from builds that were killed before they could clean up: nobody reads them.
     removeOldGenerations(outDir, previous, previous);
-    static int counter = 0;
+    static std::atomic<int> counter{0};
     const std::string generation = std::string(schema::kGenerationPrefix) + utcTimestamp("%Y%m%dT%H%M%SZ") + "-" +
                                    std::to_string(::getpid()) + "-" + std::to_string(++counter);
     const fs::path genPath = outDir / generation;
     GenerationGuard guard(genPath);
 
+    const std::vector<FileJob> jobs = planJobs(corpus);
+    int documentsTotal = 0;
+    FacetDictionary facets;
+    for (const auto& job : jobs) {
+        documentsTotal += job.wholeArticle ? 1 : int(job.entries.size());
+        for (const auto& term : facetTerms(*job.article)) facets.add(term);
+    }
+    const auto ranges = splitJobs(jobs, std::min<int>(buildThreads(options.threads), std::max<size_t>(jobs.size(), 1)));
+
     BuildSummary summary;
     summary.generation = generation;
+    BuildProgress progress;
+    progress.documentsTotal = documentsTotal;
+    auto report = [&](BuildProgress::Stage stage) {
+        if (!options.onProgress) return;
+        progress.stage = stage;
+        progress.seconds = secondsSince(started);
+        options.onProgress(progress);
+    };
     try {
-        Xapian::WritableDatabase db(genPath.string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
-        DocumentBuilder builder(db, options);
-        std::set<std::string> seenIds;
-        for (const Article& source : corpus.articles) {
-            Article a = source;
-            a.path = corpusRelative(a.path, corpus.root);
-            if (a.type == DocType::Article) {
-                if (!seenIds.insert(a.id).second) continue;   // duplicates are reported by check; first one wins
-                db.replace_document(schema::booleanTerm(schema::kIdPrefix, a.id), builder.forArticle(a));
-                ++summary.articles;
-            } else {
-                if (!seenIds.insert(a.id).second) continue;
-                for (const auto& e : a.faq) {
-                    if (!seenIds.insert(e.id).second) continue;
-                    db.replace_document(schema::booleanTerm(schema::kIdPrefix, e.id), builder.forFaqEntry(a, e));
-                    ++summary.faqEntries;
-                }
-            }
-            db.set_metadata(schema::kMetaArticlePrefix + a.id, dumped(toJson(a)));
+        // Shards are named like generations, so a killed build's leftovers are removed by the next build.
+        std::vector<fs::path> shardPaths;
+        std::vector<std::unique_ptr<GenerationGuard>> shardGuards;
+        for (size_t i = 0; i < ranges.size(); ++i) {
+            shardPaths.push_back(outDir / (generation + ".shard-" + std::to_string(i)));
+            shardGuards.push_back(std::make_unique<GenerationGuard>(shardPaths.back()));
         }
-        writeSynonyms(db, corpus.synonyms);
-        nlohmann::json topics = nlohmann::json::array();
-        for (const auto& t : corpus.topics)
-            topics.push_back({{"id", t.id}, {"label", t.label}, {"description", t.description}});
-        db.set_metadata(schema::kMetaTopics, dumped(topics));
-        db.set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kSchemaVersion));
-        db.set_metadata(schema::kMetaBuildDate, utcTimestamp("%Y-%m-%dT%H:%M:%SZ"));
-        db.commit();   // explicit: the destructor would swallow a commit error
-        db.close();
+        std::atomic<int> documentsDone{0};
+        std::vector<std::unique_ptr<ShardWriter>> writers;
+        std::vector<std::exception_ptr> failures(ranges.size());
+        std::mutex mutex;
+        std::condition_variable finished;
+        size_t running = ranges.size();
+        std::vector<std::thread> threads;
+        for (size_t i = 0; i < ranges.size(); ++i) {
+            writers.push_back(std::make_unique<ShardWriter>(shardPaths[i], corpus, options, facets, documentsDone));
+            threads.emplace_back([&, i] {
+                try {
+                    writers[i]->write(jobs, ranges[i].first, ranges[i].second);
+                } catch (...) {
+                    failures[i] = std::current_exception();
+                }
+                std::lock_guard<std::mutex> hold(mutex);
+                --running;
+                finished.notify_one();
+            });
+        }
+        {
+            // The calling thread reports progress while the shards write; a shard that fails or a cancel
+            // request stops the others at their next document.
+            std::unique_lock<std::mutex> hold(mutex);
+            while (running > 0) {
+                finished.wait_for(hold, std::chrono::milliseconds(200));
+                progress.documentsDone = documentsDone.load();
+                hold.unlock();
+                report(BuildProgress::Stage::Writing);
+                hold.lock();
+            }
+        }
+        for (auto& t : threads) t.join();
+        for (const auto& failure : failures)
+            if (failure) std::rethrow_exception(failure);
+        for (const auto& w : writers) {
+            summary.articles += w->articles;
+            summary.faqEntries += w->faqEntries;
+        }
+        progress.documentsDone = documentsDone.load();
+        if (options.cancel && options.cancel->load()) throw Cancelled();
+
+        {
+            // The corpus-wide data goes into the first shard before the merge.
+            Xapian::WritableDatabase first(shardPaths[0].string(), Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
+            writeSynonyms(first, corpus.synonyms);
+            nlohmann::json topics = nlohmann::json::array();
+            for (const auto& t : corpus.topics)
+                topics.push_back({{"id", t.id}, {"label", t.label}, {"description", t.description}});
+            first.set_metadata(schema::kMetaTopics, dumped(topics));
+            first.set_metadata(schema::kMetaFacetTerms, facets.json());
+            first.set_metadata(schema::kMetaSchemaVersion, std::to_string(schema::kSchemaVersion));
+            first.set_metadata(schema::kMetaBuildDate, utcTimestamp("%Y-%m-%dT%H:%M:%SZ"));
+            first.commit();
+        }
+        // The merge: Xapian's compactor joins the shards into the generation, renumbering documents in shard
+        // order, summing spelling frequencies, and packing every table's blocks full (about a third smaller
+        // than a database written document by document).
+        report(BuildProgress::Stage::Merging);
+        Xapian::Database all;
+        for (const auto& p : shardPaths) all.add_database(Xapian::Database(p.string()));
+        std::function<void(const std::string&)> onTable = [&](const std::string&) { report(BuildProgress::Stage::Merging); };
+        MergeStatus status(onTable);
+        all.compact(genPath.string(), Xapian::Compactor::FULL, 0, status);
+        all.close();
+        shardGuards.clear();   // removes the shard folders
         summary.documents = summary.articles + summary.faqEntries;
+        if (options.cancel && options.cancel->load()) throw Cancelled();
         writeStub(outDir, generation);
         guard.keep();
+    } catch (const Cancelled&) {
+        throw BuildCancelled("build stopped; the previous index is kept");
     } catch (const Xapian::Error& e) {
         throw BuildError("index build failed, previous index kept: " + e.get_description());
     } catch (const BuildError&) {
@@ -291,6 +580,7 @@ BuildSummary buildIndex(const Corpus& corpus, const std::string& outDirText, con
         throw BuildError(std::string("index build failed, previous index kept: ") + e.what());
     }
     removeOldGenerations(outDir, generation, previous);
+    report(BuildProgress::Stage::Done);
     return summary;
 }
 

@@ -181,6 +181,13 @@ bool QueryBuilder::looksLikeQuestion(const std::string& text) {
 }
 
 std::string QueryBuilder::correction(const std::string& text) const {
+    // Most queries are spelled right. When every word is one the library has (or a stopword), the rules below
+    // would keep every typed word anyway, so Xapian's spelling search (trigram lists and edit distances, per
+    // word) is skipped: it was a fifth of a search's time at 5,000 documents.
+    bool allKnown = true;
+    std::istringstream plain(plainWords(text));
+    for (std::string w; allKnown && plain >> w;) allKnown = stopper_(w) || db_.term_exists(w);
+    if (allKnown) return "";
     std::string corrected;
     try {
         Xapian::QueryParser qp = makeParser(QueryOptions{});

@@ -5,6 +5,7 @@
 #include "utf8.h"
 #include "query_builder.h"
 #include "schema.h"
+#include "stored_data.h"
 #include "synonyms.h"
 
 #include <xapian.h>
@@ -14,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <unordered_map>
 
 namespace fs = std::filesystem;
 
@@ -36,33 +38,26 @@ std::string htmlEscape(const std::string& text) {
     return out;
 }
 
-std::vector<std::string> words(const std::string& text) {
-    std::vector<std::string> out;
-    std::string w;
-    for (unsigned char c : text) {
-        if (std::isalnum(c) || c == '\'' || c >= 128) w += static_cast<char>(std::tolower(c));
-        else if (!w.empty()) { out.push_back(w); w.clear(); }
-    }
-    if (!w.empty()) out.push_back(w);
-    return out;
-}
-
-// Counts the boolean facet terms (topic, type, audience) of every matching document.
+// Counts the facet terms (topic, type, audience) of every matching document from its kFacetSlot value: a few
+// bytes per document, where reading each document's term list cost 91% of a search at 5,000 documents.
 class FacetSpy final : public Xapian::MatchSpy {
 public:
-    std::map<std::string, int> counts;   // full term ("XTback-pain") -> documents
+    explicit FacetSpy(size_t terms) : counts(terms, 0) {}
+    std::vector<int> counts;   // by facet code (Impl::facetTerms)
 
     void operator()(const Xapian::Document& doc, double) override {
-        Xapian::TermIterator it = doc.termlist_begin();
-        for (const char* prefix : {schema::kAudiencePrefix, schema::kTopicPrefix, schema::kTypePrefix}) {
-            it.skip_to(prefix);
-            for (; it != doc.termlist_end(); ++it) {
-                const std::string term = *it;
-                if (term.rfind(prefix, 0) != 0) break;
-                ++counts[term];
-            }
+        const std::string codes = doc.get_value(schema::kFacetSlot);
+        size_t code = 0;
+        int shift = 0;
+        for (unsigned char byte : codes) {
+            code |= size_t(byte & 0x7F) << shift;
+            if (byte & 0x80) { shift += 7; continue; }
+            if (code < counts.size()) ++counts[code];
+            code = 0;
+            shift = 0;
         }
     }
+    void clear() { std::fill(counts.begin(), counts.end(), 0); }
 };
 
 enum class FacetGroup { Topic, Type, Audience };
@@ -120,6 +115,9 @@ std::string bareTerm(const std::string& term) {
     } catch (const Xapian::Error& e) {
         throw IndexError("The index at " + dir + " failed while " + doing + " (" + e.get_description() +
                          "). Rebuild it with: fibrokb-index build --out " + dir);
+    } catch (const stored::DamagedData& e) {
+        throw IndexError("The index at " + dir + " holds damaged page data, found while " + doing + " (" + e.what() +
+                         "). Rebuild it with: fibrokb-index build --out " + dir);
     } catch (const nlohmann::json::exception& e) {
         throw IndexError("The index at " + dir + " holds damaged page data, found while " + doing + " (" + e.what() +
                          "). Rebuild it with: fibrokb-index build --out " + dir);
@@ -160,7 +158,21 @@ struct Searcher::Impl {
     std::unique_ptr<QueryBuilder> builder;
     mutable std::map<std::string, std::shared_ptr<const Article>> articleCache;
     mutable std::vector<std::pair<std::string, std::string>> titles;   // lower-case title, title
+    mutable std::unordered_map<std::string, std::string> stems;        // word -> stem, for snippet sections
+    std::vector<std::string> facetTerms;   // by code, as in kFacetSlot
     SearchTuning tuning;
+
+    // Pages opened recently; bounded so that browsing a 100,000-page library does not grow without end.
+    static constexpr size_t kArticleCacheSize = 64;
+    // Stemming every word of every hit's sections was most of a snippet's cost; the vocabulary repeats.
+    static constexpr size_t kStemCacheSize = 200000;
+
+    const std::string& stem(const std::string& word) const {
+        auto it = stems.find(word);
+        if (it != stems.end()) return it->second;
+        if (stems.size() >= kStemCacheSize) stems.clear();
+        return stems.emplace(word, stemmer(word)).first->second;
+    }
 
     QueryOptions queryOptions(bool asYouType) const {
         QueryOptions o;
@@ -175,9 +187,24 @@ struct Searcher::Impl {
     std::shared_ptr<const Article> articleRecord(const std::string& id) const {
         auto it = articleCache.find(id);
         if (it != articleCache.end()) return it->second;
-        std::string json = db.get_metadata(schema::kMetaArticlePrefix + id);
         std::shared_ptr<const Article> record;
-        if (!json.empty()) record = std::make_shared<Article>(articleFromJson(nlohmann::json::parse(json)));
+        // An article's record is inside its document's data (stored_data.h); a FAQ file's is in the metadata.
+        const std::string term = schema::booleanTerm(schema::kIdPrefix, id);
+        auto doc = db.postlist_begin(term);
+        if (doc != db.postlist_end(term)) {
+            stored::DocRecord r = stored::decodeDocRecord(db.get_document(*doc).get_data(), stored::RecordPart::All);
+            if (!r.article.empty()) {
+                Article article = stored::articleFromRecordJson(r.article);
+                for (size_t i = 0; i < article.sections.size() && i < r.sections.size(); ++i)
+                    article.sections[i].text = std::move(r.sections[i].text);
+                record = std::make_shared<Article>(std::move(article));
+            }
+        }
+        if (!record) {
+            std::string data = db.get_metadata(schema::kMetaArticlePrefix + id);
+            if (!data.empty()) record = std::make_shared<Article>(stored::decodeArticleRecord(data));
+        }
+        if (articleCache.size() >= kArticleCacheSize) articleCache.clear();
         articleCache.emplace(id, record);
         return record;
     }
@@ -189,74 +216,98 @@ struct Searcher::Impl {
         return int(enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated());
     }
 
-    std::map<std::string, int> facetCounts(const Xapian::Query& query) const {
+    std::vector<int> facetCounts(const Xapian::Query& query) const {
         Xapian::Enquire enquire(db);
         enquire.set_query(query);
         enquire.set_weighting_scheme(Xapian::BoolWeight());
-        FacetSpy spy;
+        FacetSpy spy(facetTerms.size());
         enquire.add_matchspy(&spy);
         enquire.get_mset(0, 0, db.get_doccount());
         return spy.counts;
     }
 
-    void bestSection(const Article& article, const std::set<std::string>& stems, const Section*& best) const {
+    const stored::SnippetSection* bestSection(const std::vector<stored::SnippetSection>& sections,
+                                              const std::set<std::string>& wanted) const {
+        const stored::SnippetSection* best = nullptr;
         int bestScore = 0;
-        for (const auto& s : article.sections) {
-            std::set<std::string> distinct;
+        std::string word;   // reused: the scan allocates nothing per word
+        std::set<std::string> distinct;
+        // Calls found(stem) for each word of `text` whose stem was asked for.
+        auto scan = [&](const std::string& text, int& hits) {
+            auto flush = [&] {
+                if (word.empty()) return;
+                const std::string& stemmed = stem(word);
+                if (wanted.count(stemmed)) { distinct.insert(stemmed); ++hits; }
+                word.clear();
+            };
+            for (unsigned char c : text) {
+                if (std::isalnum(c) || c == '\'' || c >= 128) word += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+                else flush();
+            }
+            flush();
+        };
+        for (const auto& s : sections) {
+            distinct.clear();
             int occurrences = 0, headingHits = 0;
-            for (const auto& w : words(s.heading))
-                if (stems.count(stemmer(w))) { distinct.insert(stemmer(w)); ++headingHits; }
-            for (const auto& w : words(s.text))
-                if (stems.count(stemmer(w))) { distinct.insert(stemmer(w)); ++occurrences; }
+            scan(s.heading, headingHits);
+            scan(s.text, occurrences);
             int score = int(distinct.size()) * 100 + headingHits * 20 + std::min(occurrences, 19);
             // Every pain article ends with the same "When to get help" box: it would win the snippet for any
             // symptom word, so it is chosen only when nothing else in the page matches.
             if (s.anchor == "when-to-get-help" && score > 0) score = 1;
             if (score > bestScore) { bestScore = score; best = &s; }
         }
+        return best;
     }
 
-    Hit makeHit(const Xapian::MSetIterator& it, const Xapian::MSet& mset, const Xapian::Enquire* enquire) const {
-        Xapian::Document doc = it.get_document();
-        nlohmann::json data = nlohmann::json::parse(doc.get_data());
-        Hit hit;
-        hit.id = data.value("id", "");
-        hit.articleId = data.value("articleId", hit.id);
-        hit.title = data.value("title", "");
-        parseDocType(data.value("type", "article"), hit.type);
-        hit.topics = data.value("topics", std::vector<std::string>{});
-        hit.audience = data.value("audience", "");
-        hit.summary = data.value("summary", "");
-        hit.anchor = data.value("anchor", "");
-        hit.reviewed = data.value("reviewed", "");
-        hit.path = data.value("path", "");
-        hit.score = enquire ? it.get_percent() : 0;
-        hit.snippet = htmlEscape(hit.summary);
-        if (!enquire) return hit;   // browsing: the summary is the snippet
-
-        std::set<std::string> stems;   // what matched this document, as stems (synonyms and completions included)
-        for (auto t = enquire->get_matching_terms_begin(it); t != enquire->get_matching_terms_end(it); ++t) {
-            std::string bare = bareTerm(*t);
-            if (!bare.empty()) stems.insert(stemmer(bare));
+    // The query's words as stems (synonyms and completions included), for choosing a snippet's section.
+    // Taken from the query once, not from each hit's term list: reading and inflating ten term lists cost
+    // more than the match. A word a page lacks is simply not found in its text.
+    std::set<std::string> wantedStems(const Xapian::Query& query) const {
+        std::set<std::string> wanted;
+        for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+            const std::string term = *t;
+            // Filters (ids, topics, types, audiences: Q and X... prefixes) are not words of the text.
+            if (term.rfind(schema::kIdPrefix, 0) == 0 || term.rfind("X", 0) == 0) continue;
+            std::string bare = bareTerm(term);
+            if (!bare.empty()) wanted.insert(stem(bare));
         }
-        auto record = articleRecord(hit.articleId);
-        if (!record) return hit;
+        return wanted;
+    }
+
+    Hit makeHit(const Xapian::MSetIterator& it, const Xapian::MSet& mset, const std::set<std::string>* wanted,
+                bool wantSnippet = true) const {
+        Xapian::Document doc = it.get_document();
+        const bool withSnippet = wanted != nullptr && wantSnippet;
+        // Browsing and "related" show summaries: the compressed snippet text is not even decompressed.
+        stored::DocRecord record =
+            stored::decodeDocRecord(doc.get_data(), withSnippet ? stored::RecordPart::Sections : stored::RecordPart::Header);
+        Hit hit;
+        hit.id = record.id;
+        hit.articleId = record.articleId.empty() ? hit.id : record.articleId;
+        hit.title = record.title;
+        hit.type = record.type;
+        hit.topics = record.topics;
+        hit.audience = record.audience;
+        hit.summary = record.summary;
+        hit.anchor = record.anchor;
+        hit.reviewed = record.reviewed;
+        hit.path = record.path;
+        hit.score = wanted ? it.get_percent() : 0;
+        hit.snippet = htmlEscape(hit.summary);
+        if (!withSnippet) return hit;   // browsing, or a row past SearchRequest::snippets: the summary is the snippet
+
         std::string text;
         if (hit.type == DocType::Faq) {
-            for (const auto& e : record->faq)
-                if (e.id == hit.id) text = e.answer;
-        } else {
-            const Section* best = nullptr;
-            bestSection(*record, stems, best);
-            if (best) {
-                text = best->text;
-                if (best->level > 0) hit.anchor = best->anchor;
-            }
+            if (!record.sections.empty()) text = record.sections.front().text;
+        } else if (const stored::SnippetSection* best = bestSection(record.sections, *wanted)) {
+            text = best->text;
+            if (best->level > 0) hit.anchor = best->anchor;
         }
         if (text.empty()) text = hit.summary;   // matched in the title only: show the summary, highlighted
         text = joinBlocks(text);
         std::string snippet = mset.snippet(text, 200, stemmer,
-                                           Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                           Xapian::MSet::SNIPPET_EXHAUSTIVE,
                                            "<b>", "</b>", "…");
         if (!snippet.empty()) hit.snippet = snippet;
         return hit;
@@ -289,6 +340,10 @@ void Searcher::openTables() {
     if (version != std::to_string(schema::kSchemaVersion))
         throw IndexError("The index at " + indexDir + " has schema version '" + version + "' but this program reads version " +
                          std::to_string(schema::kSchemaVersion) + ". Rebuild it with: fibrokb-index build --out " + indexDir);
+    impl_->facetTerms.clear();
+    const std::string facetJson = impl_->db.get_metadata(schema::kMetaFacetTerms);
+    if (!facetJson.empty())
+        for (const auto& term : nlohmann::json::parse(facetJson)) impl_->facetTerms.push_back(term.get<std::string>());
     impl_->synonyms = std::make_unique<SynonymTable>(impl_->db);
     impl_->builder = std::make_unique<QueryBuilder>(impl_->db, *impl_->synonyms);
 }
@@ -316,13 +371,13 @@ SearchResult Searcher::search(const SearchRequest& request) const try {
     } else {
         enquire.set_weighting_scheme(Xapian::BM25Weight(d.tuning.bm25K1, 0, 1, d.tuning.bm25B, 0.5));
     }
-    FacetSpy spy;
+    FacetSpy spy(d.facetTerms.size());
     enquire.add_matchspy(&spy);
     const int offset = std::max(0, request.offset);
     const int limit = std::clamp(request.limit, 0, 1000);
     // One pass gives the page, the exact total and the facet counts of the unfiltered groups.
     auto runPage = [&](const Xapian::Query& q) {
-        spy.counts.clear();
+        spy.clear();
         enquire.set_query(filtered(q, filter));
         return enquire.get_mset(offset, limit, d.db.get_doccount());
     };
@@ -357,8 +412,10 @@ SearchResult Searcher::search(const SearchRequest& request) const try {
     }
     result.parsed = query.get_description();
     result.total = int(mset.get_matches_estimated());
-    for (auto it = mset.begin(); it != mset.end(); ++it)
-        result.hits.push_back(d.makeHit(it, mset, browse ? nullptr : &enquire));
+    const std::set<std::string> wanted = browse ? std::set<std::string>() : d.wantedStems(query);
+    int row = 0;
+    for (auto it = mset.begin(); it != mset.end(); ++it, ++row)
+        result.hits.push_back(d.makeHit(it, mset, browse ? nullptr : &wanted, request.snippets < 0 || row < request.snippets));
 
     // Each facet's counts honour the query and the *other* facets' filters.
     auto countsFor = [&](FacetGroup group, bool active) {
@@ -367,9 +424,11 @@ SearchResult Searcher::search(const SearchRequest& request) const try {
     auto topicCounts = countsFor(FacetGroup::Topic, !request.topics.empty());
     auto typeCounts = countsFor(FacetGroup::Type, !request.type.empty());
     auto audienceCounts = countsFor(FacetGroup::Audience, !request.audience.empty());
-    auto collect = [](const std::map<std::string, int>& counts, const std::string& prefix, std::map<std::string, int>& out) {
-        for (const auto& [term, n] : counts)
-            if (term.rfind(prefix, 0) == 0) out[term.substr(prefix.size())] = n;
+    auto collect = [&](const std::vector<int>& counts, const std::string& prefix, std::map<std::string, int>& out) {
+        for (size_t code = 0; code < counts.size() && code < d.facetTerms.size(); ++code) {
+            const std::string& term = d.facetTerms[code];
+            if (counts[code] > 0 && term.rfind(prefix, 0) == 0) out[term.substr(prefix.size())] = counts[code];
+        }
     };
     collect(topicCounts, schema::kTopicPrefix, result.facets.topics);
     collect(typeCounts, schema::kTypePrefix, result.facets.types);
@@ -390,17 +449,18 @@ std::optional<Article> Searcher::article(const std::string& id) const try {
     rethrowAsIndexError(impl_->dir, "reading a page");
 }
 
+// Words looked at per completion: "pa" matches a few thousand words in a large library; the most frequent
+// are nearly always among the first thousand or so in a 100,000-document index, and the list shows eight.
+constexpr int kMaxCompletionScan = 4000;
+
 std::vector<std::string> Searcher::complete(const std::string& prefixText, int limit) const try {
     const Impl& d = *impl_;
     std::vector<std::string> out;
     const std::string prefix = lower(prefixText);
     if (prefix.size() < 2 || limit <= 0) return out;
     if (d.titles.empty()) {
-        for (auto it = d.db.postlist_begin(""); it != d.db.postlist_end(""); ++it) {
-            auto data = nlohmann::json::parse(d.db.get_document(*it).get_data());
-            std::string title = data.value("title", "");
-            d.titles.emplace_back(lower(title), title);
-        }
+        for (auto it = d.db.valuestream_begin(schema::kTitleSlot); it != d.db.valuestream_end(schema::kTitleSlot); ++it)
+            d.titles.emplace_back(lower(*it), *it);
         std::sort(d.titles.begin(), d.titles.end());
     }
     auto add = [&](const std::string& s) {
@@ -413,12 +473,17 @@ std::vector<std::string> Searcher::complete(const std::string& prefixText, int l
     std::string head = space == std::string::npos ? "" : prefixText.substr(0, space + 1);
     std::string last = space == std::string::npos ? prefix : prefix.substr(space + 1);
     if (last.size() >= 2) {
-        std::vector<std::pair<int, std::string>> candidates;
-        for (auto it = d.db.spellings_begin(); it != d.db.spellings_end(); ++it) {
+        // Words of the index that start with what was typed, most documents first. A range scan of the term
+        // B-tree, bounded: reading the whole spelling table took 3 ms at 5,000 documents and grows with them.
+        std::vector<std::pair<Xapian::doccount, std::string>> candidates;
+        int scanned = 0;
+        for (auto it = d.db.allterms_begin(last); it != d.db.allterms_end(last) && scanned < kMaxCompletionScan; ++it, ++scanned) {
             const std::string word = *it;
-            if (word.size() > last.size() && word.rfind(last, 0) == 0) candidates.emplace_back(-int(it.get_termfreq()), word);
+            if (word.size() > last.size()) candidates.emplace_back(it.get_termfreq(), word);
         }
-        std::sort(candidates.begin(), candidates.end());
+        std::sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) {
+            return a.first != b.first ? a.first > b.first : a.second < b.second;
+        });
         for (const auto& c : candidates) add(head + c.second);
     }
     for (const auto& [key, title] : d.titles)

@@ -4,6 +4,8 @@
 #include <fibrokb/article.h>
 #include <fibrokb/problem.h>
 
+#include <atomic>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,13 @@ struct Corpus {
     std::vector<Article> articles;          // articles and FAQ files that parsed
     std::vector<std::string> skippedFiles;  // files that could not be parsed at all
     Problems problems;                      // everything found while reading
+    bool cancelled = false;                 // LoadOptions::cancel stopped the reading: the corpus is incomplete
+};
+
+struct LoadOptions {
+    int threads = 0;   // files are parsed by this many threads; 0: one per core, at most 8
+    std::function<void(int filesRead, int filesTotal)> onProgress;   // from the calling thread, a few times a second
+    const std::atomic<bool>* cancel = nullptr;                      // set to stop reading early (Corpus::cancelled)
 };
 
 // Parses one Markdown file (front matter + body). `type` comes from its folder.
@@ -36,6 +45,6 @@ std::vector<Topic> loadTopics(const std::string& path, Problems& problems);
 std::vector<SynonymRule> loadSynonyms(const std::string& path, Problems& problems);
 
 // Reads the whole corpus folder. Never throws for bad content: problems are collected.
-Corpus loadCorpus(const std::string& root);
+Corpus loadCorpus(const std::string& root, const LoadOptions& options = {});
 
 }  // namespace fibrokb

@@ -28,6 +28,8 @@ struct SearchRequest {
     int offset = 0;
     int limit = 10;
     bool asYouType = false;            // expand the last word as a prefix (from 3 characters)
+    int snippets = -1;                 // rows that get a snippet (the rest show their summary); -1: all.
+                                       // A snippet costs about as much as the match itself: ask for the visible rows.
 };
 
 struct Hit {
