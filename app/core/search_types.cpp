@@ -57,6 +57,7 @@ fibrokb::SearchRequest SearchQuery::toRequest() const
     request.type = toStdString(type);
     request.audience = toStdString(audience);
     request.limit = limit;
+    request.snippets = snippets;
     request.asYouType = asYouType;
     return request;
 }
@@ -64,7 +65,8 @@ fibrokb::SearchRequest SearchQuery::toRequest() const
 bool SearchQuery::operator==(const SearchQuery& other) const
 {
     return text == other.text && topics == other.topics && type == other.type
-        && audience == other.audience && asYouType == other.asYouType && limit == other.limit;
+        && audience == other.audience && asYouType == other.asYouType && limit == other.limit
+        && snippets == other.snippets;
 }
 
 ResultItem ResultItem::fromHit(const fibrokb::Hit& hit)

@@ -30,6 +30,10 @@ struct SearchQuery {
     // Each row costs a snippet and a best-section pick in the engine (the bulk of a keystroke's time,
     // docs/performance.md). 50 rows is more than anyone scrolls; the header still shows the full count.
     int limit = 50;
+    // Rows that get a snippet cut around the matched words; the rest show their summary. A window shows at
+    // most a dozen rows, so 20 covers the first screen and a scroll; each snippet cost about 0.2 ms at 5,000
+    // documents (docs/performance.md).
+    int snippets = 20;
 
     bool isEmpty() const { return text.trimmed().isEmpty(); }
     bool hasFilters() const { return !topics.isEmpty() || !type.isEmpty() || !audience.isEmpty(); }

@@ -7,7 +7,9 @@
 #include <algorithm>
 #include <cctype>
 #include <iterator>
+#include <functional>
 #include <map>
+#include <optional>
 #include <set>
 #include <sstream>
 
@@ -140,6 +142,18 @@ public:
         }
     }
 
+    // For an update that re-reads only some files: links to pages not among them are resolved with `others`
+    // (the index), and the corpus-wide check that every topic has an article is left to `check`.
+    void resolveOtherPages(const std::function<std::optional<std::set<std::string>>(const std::string&)>& others) {
+        wholeCorpus_ = false;
+        for (const auto& a : corpus_.articles)
+            for (const auto& link : a.links) {
+                const std::string target = link.targetId.empty() ? a.id : link.targetId;
+                if (anchorsById_.count(target)) continue;
+                if (auto anchors = others(target)) anchorsById_[target] = std::move(*anchors);
+            }
+    }
+
     CheckReport run() {
         checkIds();
         // Each file's own checks read only that file and the shared lookup tables, so files are checked in
@@ -157,7 +171,7 @@ public:
             std::move(r.problems.begin(), r.problems.end(), std::back_inserter(report_.problems));
             std::move(r.readability.begin(), r.readability.end(), std::back_inserter(report_.readability));
         }
-        checkTopicsCovered();
+        if (wholeCorpus_) checkTopicsCovered();
         capProblemsPerFile(report_.problems);
         return std::move(report_);
     }
@@ -297,12 +311,19 @@ private:
     CheckReport report_;
     std::set<std::string> topicIds_;
     std::map<std::string, std::set<std::string>> anchorsById_;
+    bool wholeCorpus_ = true;
 };
 
 }  // namespace
 
 CheckReport checkCorpus(const Corpus& corpus, const CheckLimits& limits) {
     return CorpusChecker(corpus, limits).run();
+}
+
+CheckReport checkSomeFiles(const Corpus& files, const OtherPages& others, const CheckLimits& limits) {
+    CorpusChecker checker(files, limits);
+    checker.resolveOtherPages(others);
+    return checker.run();
 }
 
 }  // namespace fibrokb

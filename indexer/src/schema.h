@@ -46,6 +46,12 @@ constexpr const char* kMetaBuildDate = "fibrokb.build_date";
 constexpr const char* kMetaTopics = "fibrokb.topics";          // JSON list of {id, label, description}
 constexpr const char* kMetaArticlePrefix = "fibrokb.article:"; // + file id -> stored::encodeArticleRecord
 constexpr const char* kMetaFacetTerms = "fibrokb.facet_terms";  // JSON list of facet terms; index = code in kFacetSlot
+// What a generation was built from, so that an update re-reads only the files that changed:
+// kMetaFilePrefix + corpus-relative path (through booleanTerm, keys have the same length limit as terms)
+// -> "<size> <mtime in ns> <file id>\n<path>"; and a hash of everything else the documents depend on
+// (topics.yaml, synonyms.txt, index options), which an update must find unchanged.
+constexpr const char* kMetaFilePrefix = "fibrokb.file:";
+constexpr const char* kMetaCorpusSettings = "fibrokb.corpus_settings";
 
 // Documents hold stored::encodeDocRecord: what a result row and its snippet need (stored_data.h).
 

@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <sys/stat.h>
 #include <unordered_map>
 
 namespace fs = std::filesystem;
@@ -145,6 +146,16 @@ std::string readGeneration(const std::string& indexDir) {
     return "";
 }
 
+// An update changes the live generation in place (index_writer.h): Xapian rewrites the generation's version
+// file "iamglass" on every commit, so its inode and time say whether the revision this Searcher opened is
+// still the newest. One stat(2): cheap enough to ask before every search.
+std::string revisionStamp(const std::string& indexDir, const std::string& generation) {
+    struct stat st {};
+    if (generation.empty() || ::stat((fs::path(indexDir) / generation / "iamglass").c_str(), &st) != 0) return "";
+    return std::to_string(st.st_ino) + ":" + std::to_string(st.st_mtim.tv_sec) + "." + std::to_string(st.st_mtim.tv_nsec) +
+           ":" + std::to_string(st.st_size);
+}
+
 }  // namespace
 
 std::string liveGeneration(const std::string& indexDir) { return readGeneration(indexDir); }
@@ -152,6 +163,7 @@ std::string liveGeneration(const std::string& indexDir) { return readGeneration(
 struct Searcher::Impl {
     std::string dir;
     std::string generation;   // the generation the stub named when this Searcher opened
+    std::string revision;     // revisionStamp() of that generation when it opened
     Xapian::Database db;
     Xapian::Stem stemmer{schema::kStemLanguage};
     std::unique_ptr<SynonymTable> synonyms;
@@ -188,22 +200,7 @@ struct Searcher::Impl {
         auto it = articleCache.find(id);
         if (it != articleCache.end()) return it->second;
         std::shared_ptr<const Article> record;
-        // An article's record is inside its document's data (stored_data.h); a FAQ file's is in the metadata.
-        const std::string term = schema::booleanTerm(schema::kIdPrefix, id);
-        auto doc = db.postlist_begin(term);
-        if (doc != db.postlist_end(term)) {
-            stored::DocRecord r = stored::decodeDocRecord(db.get_document(*doc).get_data(), stored::RecordPart::All);
-            if (!r.article.empty()) {
-                Article article = stored::articleFromRecordJson(r.article);
-                for (size_t i = 0; i < article.sections.size() && i < r.sections.size(); ++i)
-                    article.sections[i].text = std::move(r.sections[i].text);
-                record = std::make_shared<Article>(std::move(article));
-            }
-        }
-        if (!record) {
-            std::string data = db.get_metadata(schema::kMetaArticlePrefix + id);
-            if (!data.empty()) record = std::make_shared<Article>(stored::decodeArticleRecord(data));
-        }
+        if (auto article = stored::readArticleRecord(db, id)) record = std::make_shared<Article>(std::move(*article));
         if (articleCache.size() >= kArticleCacheSize) articleCache.clear();
         articleCache.emplace(id, record);
         return record;
@@ -320,6 +317,8 @@ Searcher::Searcher(const std::string& indexDir) : impl_(std::make_unique<Impl>()
     if (!fs::exists(indexDir, ec))
         throw IndexError("No index at " + indexDir + ". Build it with: fibrokb-index build --out " + indexDir);
     impl_->generation = readGeneration(indexDir);
+    // Taken before opening: a commit in between makes outdated() true at once, never hides one.
+    impl_->revision = revisionStamp(indexDir, impl_->generation);
     try {
         // A new Database each time: reopen() would not follow a switched stub file.
         impl_->db = Xapian::Database(indexDir);
@@ -352,7 +351,10 @@ Searcher::~Searcher() = default;
 
 const std::string& Searcher::generation() const { return impl_->generation; }
 
-bool Searcher::outdated() const { return readGeneration(impl_->dir) != impl_->generation; }
+bool Searcher::outdated() const {
+    const std::string generation = readGeneration(impl_->dir);
+    return generation != impl_->generation || revisionStamp(impl_->dir, generation) != impl_->revision;
+}
 
 SearchResult Searcher::search(const SearchRequest& request) const try {
     const Impl& d = *impl_;

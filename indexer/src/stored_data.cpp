@@ -1,5 +1,7 @@
 #include "stored_data.h"
 
+#include "schema.h"
+
 #include <fibrokb/json.h>
 
 #include <zlib.h>
@@ -203,5 +205,23 @@ Article articleFromRecordJson(const std::string& json) {
 }
 
 Article decodeArticleRecord(const std::string& data) { return articleFromRecordJson(decompress(data)); }
+
+std::optional<Article> readArticleRecord(const Xapian::Database& db, const std::string& id) {
+    // An article's record is inside its document's data; a FAQ file's is in the metadata.
+    const std::string term = schema::booleanTerm(schema::kIdPrefix, id);
+    auto doc = db.postlist_begin(term);
+    if (doc != db.postlist_end(term)) {
+        DocRecord r = decodeDocRecord(db.get_document(*doc).get_data(), RecordPart::All);
+        if (!r.article.empty()) {
+            Article article = articleFromRecordJson(r.article);
+            for (size_t i = 0; i < article.sections.size() && i < r.sections.size(); ++i)
+                article.sections[i].text = std::move(r.sections[i].text);
+            return article;
+        }
+    }
+    const std::string data = db.get_metadata(schema::kMetaArticlePrefix + id);
+    if (data.empty()) return std::nullopt;
+    return decodeArticleRecord(data);
+}
 
 }  // namespace fibrokb::stored

@@ -10,6 +10,9 @@
 
 #include <fibrokb/article.h>
 
+#include <xapian.h>
+
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -61,6 +64,9 @@ std::string articleRecordJson(const Article& article);
 std::string encodeArticleRecord(const Article& article);   // compressed, for the metadata table
 Article decodeArticleRecord(const std::string& data);      // throws DamagedData
 Article articleFromRecordJson(const std::string& json);    // throws DamagedData
+
+// The article record of `id` (an article or a FAQ file) in `db`, wherever it is kept; nullopt when there is none.
+std::optional<Article> readArticleRecord(const Xapian::Database& db, const std::string& id);
 
 // zlib, with a one-byte tag so that short values are stored as they are.
 std::string compress(const std::string& bytes);

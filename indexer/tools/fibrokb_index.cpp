@@ -1,5 +1,6 @@
 // fibrokb-index: build, check and describe the FibroKB index.
 #include "cli_common.h"
+#include "progress_line.h"
 
 #include <fibrokb/build_config.h>
 #include <fibrokb/checker.h>
@@ -7,6 +8,8 @@
 #include <fibrokb/index_writer.h>
 #include <fibrokb/searcher.h>
 
+#include <atomic>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 
@@ -20,14 +23,22 @@ const char* kHelp =
     "Build, check and describe the FibroKB search index.\n"
     "\n"
     "Commands:\n"
-    "  build [--corpus DIR] [--out DIR] [--strict]\n"
-    "      Index every corpus file that parses. Problems are printed as path:line: message;\n"
-    "      files that cannot be read or parsed are skipped and named, and the good files are\n"
-    "      still indexed (exit status 1 when any error was reported). The new index replaces\n"
-    "      the old one only when the build succeeds; one build at a time writes to a folder.\n"
+    "  build [--corpus DIR] [--out DIR] [--full] [--strict] [--threads N] [--quiet]\n"
+    "      Index every corpus file that parses. When an index built from this corpus\n"
+    "      exists, only the files whose size or modification time changed are read and\n"
+    "      checked, and deleted files are dropped (an update); a change to topics.yaml or\n"
+    "      synonyms.txt, another index version or --full makes it a full build, which reads\n"
+    "      and checks every file. Problems are printed as path:line: message; files that\n"
+    "      cannot be read or parsed are skipped and named, and the good files are still\n"
+    "      indexed (exit status 1 when any error was reported). The new index replaces the\n"
+    "      old one only when the build succeeds; one build at a time writes to a folder.\n"
     "      --strict fails the build (keeping the previous index) on any problem, warnings\n"
     "      included. Files over 2 MB and Markdown nested over 48 levels deep are refused.\n"
-    "  check [--corpus DIR] [--scores]\n"
+    "      --threads N uses N threads (default: one per core, at most 8).\n"
+    "      Progress goes to stderr (one updating line on a terminal, a line every 5 s\n"
+    "      otherwise); --quiet turns it off. Ctrl+C stops cleanly: the index is unchanged\n"
+    "      and the exit status is 130.\n"
+    "  check [--corpus DIR] [--scores] [--quiet]\n"
     "      Validate everything the build reads, without writing: front matter, topics, ids,\n"
     "      links, sources, dates, the writing standard and readability. --scores prints each\n"
     "      article's and FAQ entry's reading ease and grade.\n"
@@ -40,7 +51,7 @@ const char* kHelp =
     "Options: -h, --help    show this help\n"
     "         --version     show the version\n"
     "Exit status: 0 ok, 1 errors found (build: the good files were still indexed) or the\n"
-    "build failed (the previous index is kept), 2 usage error.\n";
+    "build failed (the previous index is kept), 2 usage error, 130 stopped by Ctrl+C.\n";
 
 int usage(const std::string& message) {
     std::cerr << "fibrokb-index: " << message << "\nTry 'fibrokb-index --help'.\n";
@@ -57,35 +68,104 @@ int countErrors(const Problems& problems) {
     return n;
 }
 
+// Ctrl+C (SIGINT) and SIGTERM ask long work to stop at the next file or document; the index is left as it was.
+std::atomic<bool> gStopRequested{false};
+void requestStop(int) { gStopRequested = true; }
+void stopOnSignals() {
+    struct sigaction action {};
+    action.sa_handler = requestStop;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+constexpr int kStopped = 130;   // the shell's code for a command ended by Ctrl+C
+
+int stopped(cli::ProgressLine& progress, const std::string& outDir) {
+    progress.finish();
+    std::cerr << "fibrokb-index: stopped; " << (outDir.empty() ? "nothing was written" : "the index in " + outDir + " is unchanged") << "\n";
+    return kStopped;
+}
+
+Corpus loadWithProgress(const std::string& corpusDir, int threads, cli::ProgressLine& progress) {
+    LoadOptions load;
+    load.threads = threads;
+    load.cancel = &gStopRequested;
+    load.onProgress = [&](int done, int total) { progress.update("reading files", done, total); };
+    return loadCorpus(corpusDir, load);
+}
+
 int runBuild(cli::Args& args) {
-    std::string corpusDir = FIBROKB_DEFAULT_CORPUS, outDir = FIBROKB_DEFAULT_INDEX, error;
-    bool strict = false;
+    std::string corpusDir = FIBROKB_DEFAULT_CORPUS, outDir = FIBROKB_DEFAULT_INDEX, threadsText, error;
+    bool strict = false, full = false, quiet = false;
     while (!args.done()) {
-        if (args.option("--corpus", corpusDir, error) || args.option("--out", outDir, error)) {
+        if (args.option("--corpus", corpusDir, error) || args.option("--out", outDir, error) ||
+            args.option("--threads", threadsText, error)) {
             if (!error.empty()) return usage(error);
-        } else if (args.peek() == "--strict") {
-            args.next();
-            strict = true;
+        } else if (args.peek() == "--strict" || args.peek() == "--full" || args.peek() == "--quiet" || args.peek() == "-q") {
+            const std::string flag = args.next();
+            (flag == "--strict" ? strict : flag == "--full" ? full : quiet) = true;
         } else {
             return usage("build: unknown argument '" + args.peek() + "'");
         }
     }
-    Corpus corpus = loadCorpus(corpusDir);
-    CheckReport report = checkCorpus(corpus);
-    printProblems(report.problems);
-    for (const auto& path : corpus.skippedFiles)
-        std::cerr << Problem{path, 0, Severity::Error, "skipped: the file could not be used (see above)"}.format() << "\n";
-    if (strict && (!report.problems.empty() || !corpus.skippedFiles.empty())) {
-        std::cerr << "fibrokb-index: build failed (--strict): " << report.problems.size()
-                  << " problem(s); the previous index in " << outDir << " is unchanged\n";
-        return cli::kErrors;
-    }
-    if (corpus.articles.empty()) {
-        std::cerr << "fibrokb-index: nothing to index in " << corpusDir << "; the previous index is unchanged\n";
-        return cli::kErrors;
-    }
+    int threads = 0;
+    if (!threadsText.empty() && (!cli::parseInt(threadsText, threads) || threads < 1 || threads > 64))
+        return usage("--threads needs a number from 1 to 64");
+    stopOnSignals();
+    cli::ProgressLine progress(quiet);
+    IndexOptions options;
+    options.threads = threads;
+    options.cancel = &gStopRequested;
+    options.strictUpdate = strict;
+    options.onProgress = [&](const BuildProgress& p) {
+        if (p.stage == BuildProgress::Stage::Writing) progress.update("writing documents", p.documentsDone, p.documentsTotal);
+        else if (p.stage == BuildProgress::Stage::Merging) progress.update("merging", p.documentsDone, p.documentsTotal);
+    };
+
     try {
-        BuildSummary s = buildIndex(corpus, outDir);
+        if (!full) {
+            progress.message("looking for changed files");
+            UpdateSummary u = updateIndex(corpusDir, outDir, options);
+            progress.finish();
+            if (!u.fullBuildNeeded) {
+                printProblems(u.problems);
+                for (const auto& path : u.skippedFiles)
+                    std::cerr << Problem{path, 0, Severity::Error, "skipped: the file could not be used (see above)"}.format() << "\n";
+                const int errors = countErrors(u.problems) + int(u.skippedFiles.size());
+                if (u.refused) {
+                    std::cerr << "fibrokb-index: update refused (--strict): " << u.problems.size() + u.skippedFiles.size()
+                              << " problem(s) in the changed files; the index in " << outDir << " is unchanged\n";
+                    return cli::kErrors;
+                }
+                if (!u.updated)
+                    std::cout << "Index in " << outDir << " is up to date (" << u.documents << " documents)\n";
+                else
+                    std::cout << "Updated " << outDir << " [" << u.generation << "]: " << u.filesChanged << " changed, "
+                              << u.filesAdded << " new, " << u.filesRemoved << " removed file(s); " << u.documents
+                              << " documents; only the files read were checked (run `fibrokb-index check` for all)\n";
+                return errors > 0 ? cli::kErrors : cli::kOk;
+            }
+            if (!quiet) std::cerr << "fibrokb-index: full build (" << u.reason << ")\n";
+        }
+        Corpus corpus = loadWithProgress(corpusDir, threads, progress);
+        if (corpus.cancelled) return stopped(progress, outDir);
+        progress.message("checking");
+        CheckReport report = checkCorpus(corpus);
+        progress.finish();
+        printProblems(report.problems);
+        for (const auto& path : corpus.skippedFiles)
+            std::cerr << Problem{path, 0, Severity::Error, "skipped: the file could not be used (see above)"}.format() << "\n";
+        if (strict && (!report.problems.empty() || !corpus.skippedFiles.empty())) {
+            std::cerr << "fibrokb-index: build failed (--strict): " << report.problems.size()
+                      << " problem(s); the previous index in " << outDir << " is unchanged\n";
+            return cli::kErrors;
+        }
+        if (corpus.articles.empty()) {
+            std::cerr << "fibrokb-index: nothing to index in " << corpusDir << "; the previous index is unchanged\n";
+            return cli::kErrors;
+        }
+        BuildSummary s = buildIndex(corpus, outDir, options);
+        progress.finish();
         std::cout << "Indexed " << s.documents << " documents (" << s.articles << " articles, " << s.faqEntries
                   << " FAQ entries) into " << outDir << " [" << s.generation << "]";
         if (!report.problems.empty())
@@ -93,28 +173,39 @@ int runBuild(cli::Args& args) {
                       << report.problems.size() - countErrors(report.problems) << " warning(s) reported";
         if (!corpus.skippedFiles.empty()) std::cout << "; " << corpus.skippedFiles.size() << " file(s) skipped";
         std::cout << "\n";
+        return countErrors(report.problems) > 0 ? cli::kErrors : cli::kOk;
+    } catch (const BuildCancelled&) {
+        return stopped(progress, outDir);
     } catch (const BuildError& e) {
+        progress.finish();
         std::cerr << "fibrokb-index: " << e.what() << "\n";
         return cli::kErrors;
     }
-    return countErrors(report.problems) > 0 ? cli::kErrors : cli::kOk;
 }
 
 int runCheck(cli::Args& args) {
     std::string corpusDir = FIBROKB_DEFAULT_CORPUS, error;
-    bool scores = false;
+    bool scores = false, quiet = false;
     while (!args.done()) {
         if (args.option("--corpus", corpusDir, error)) {
             if (!error.empty()) return usage(error);
         } else if (args.peek() == "--scores") {
             args.next();
             scores = true;
+        } else if (args.peek() == "--quiet" || args.peek() == "-q") {
+            args.next();
+            quiet = true;
         } else {
             return usage("check: unknown argument '" + args.peek() + "'");
         }
     }
-    Corpus corpus = loadCorpus(corpusDir);
+    stopOnSignals();
+    cli::ProgressLine progress(quiet);
+    Corpus corpus = loadWithProgress(corpusDir, 0, progress);
+    if (corpus.cancelled) return stopped(progress, "");
+    progress.message("checking");
     CheckReport report = checkCorpus(corpus);
+    progress.finish();
     if (scores) {
         std::printf("%-8s %-7s %-6s  %s\n", "ease", "grade", "words", "id");
         for (const auto& row : report.readability)

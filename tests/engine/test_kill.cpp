@@ -12,6 +12,7 @@
 #include <sys/inotify.h>
 #include <unistd.h>
 #include <filesystem>
+#include <fstream>
 #include <random>
 #include <thread>
 
@@ -42,7 +43,13 @@ void writeLargeCorpus(const std::string& root, int n) {
     }
 }
 
+// A full build (a new generation, then the stub switch), as these tests were written for.
 pid_t spawnBuild(const std::string& corpus, const std::string& out) {
+    return spawnQuiet({FIBROKB_INDEX_TOOL, "build", "--full", "--corpus", corpus, "--out", out});
+}
+
+// An update: the changed files are written into the live generation, in place, in one transaction.
+pid_t spawnUpdate(const std::string& corpus, const std::string& out) {
     return spawnQuiet({FIBROKB_INDEX_TOOL, "build", "--corpus", corpus, "--out", out});
 }
 
@@ -161,4 +168,68 @@ TEST_CASE("two builds into one folder at once - one writes, the other says so, t
     CHECK(busy.contains("another fibrokb-index build is writing to " + out));
     CHECK(liveGeneration(out) == before);
     CHECK(answers(out));
+}
+
+TEST_CASE("an update killed with SIGKILL at random points leaves the index answering and the next one completes it", "[cli][kill]") {
+    TempDir tmp;
+    const std::string corpus = tmp / "corpus", out = tmp / "index";
+    writeLargeCorpus(corpus, 400);
+    REQUIRE(waitExit(spawnBuild(corpus, out)) == 1);
+    std::vector<fs::path> pages;
+    for (const auto& e : fs::recursive_directory_iterator(corpus + "/articles"))
+        if (e.path().extension() == ".md") pages.push_back(e.path());
+    REQUIRE(pages.size() > 100);
+    std::mt19937 rng(2027);
+    int killedWhileWriting = 0;
+    for (int round = 0; round < 30; ++round) {
+        // Change 50 pages: an update rewrites their documents inside the live generation.
+        for (int i = 0; i < 50; ++i) {
+            std::ofstream page(pages[rng() % pages.size()], std::ios::app);
+            page << "\nRound " << round << " adds a line about walking.\n";
+        }
+        pid_t pid = spawnUpdate(corpus, out);
+        REQUIRE(pid > 0);
+        killedWhileWriting += waitForWrites(pid, out + "/" + liveGeneration(out), 1 + int(rng() % 40));
+        ::kill(pid, SIGKILL);
+        waitExit(pid);
+        INFO("round " << round);
+        REQUIRE(answers(out));
+    }
+    WARN("updates killed while writing: " << killedWhileWriting << " of 30");
+    CHECK(killedWhileWriting > 0);
+    // The next update finds every page the killed ones did not finish and brings the index up to date.
+    Run last = runTool(FIBROKB_INDEX_TOOL, {"build", "--quiet", "--corpus", corpus, "--out", out});
+    INFO(last.output.substr(0, 2000));
+    CHECK(last.contains("Updated " + out));
+    Run again = runTool(FIBROKB_INDEX_TOOL, {"build", "--quiet", "--corpus", corpus, "--out", out});
+    CHECK(again.contains("is up to date"));
+    CHECK(answers(out));
+    CHECK(generationFolders(out) == 1);
+}
+
+TEST_CASE("Ctrl+C stops a build cleanly - exit 130 and the previous index untouched", "[cli][kill]") {
+    TempDir tmp;
+    const std::string corpus = tmp / "corpus", out = tmp / "index";
+    writeLargeCorpus(corpus, 1000);
+    REQUIRE(waitExit(spawnBuild(corpus, out)) == 1);
+    const std::string before = liveGeneration(out);
+    int interruptedWhileWriting = 0, stoppedCleanly = 0;
+    for (int round = 0; round < 5; ++round) {
+        pid_t pid = spawnBuild(corpus, out);
+        REQUIRE(pid > 0);
+        // Interrupted once the shards are being written, seen through inotify; SIGINT is what Ctrl+C sends.
+        interruptedWhileWriting += waitForWrites(pid, out, 20);
+        ::kill(pid, SIGINT);
+        const int code = waitExit(pid);
+        INFO("round " << round << " exit " << code);
+        CHECK((code == 130 || code == 1));   // 1: the build had already finished before the signal arrived
+        stoppedCleanly += code == 130;
+        if (code == 130) {
+            CHECK(liveGeneration(out) == before);
+            CHECK(generationFolders(out) == 1);   // the stopped build's shards and generation are gone
+        }
+        REQUIRE(answers(out));
+    }
+    CHECK(interruptedWhileWriting > 0);
+    CHECK(stoppedCleanly > 0);
 }

@@ -4,6 +4,9 @@
 #include <fibrokb/corpus.h>
 #include <fibrokb/readability.h>
 
+#include <functional>
+#include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -32,5 +35,11 @@ struct CheckLimits {
 
 // Adds the corpus-level checks (links, duplicates, topics, standards, readability) to what loading found.
 CheckReport checkCorpus(const Corpus& corpus, const CheckLimits& limits = {});
+
+// The section anchors of a page that is not among the files checked (nullopt: no such page).
+using OtherPages = std::function<std::optional<std::set<std::string>>(const std::string& id)>;
+// The same checks for a few files of a larger corpus (an update): links to other pages are resolved with
+// `others`; whether every topic still has an article is left to checkCorpus.
+CheckReport checkSomeFiles(const Corpus& files, const OtherPages& others, const CheckLimits& limits = {});
 
 }  // namespace fibrokb
