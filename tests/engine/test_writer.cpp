@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <fstream>
 #include <set>
 
 using namespace fibrokb;
@@ -156,4 +157,48 @@ TEST_CASE("opening a missing and foreign or outdated index gives a clear IndexEr
         db.commit();
     }
     CHECK_THROWS_WITH(Searcher(dir / "index"), Catch::Contains("schema version '999'"));
+}
+
+TEST_CASE("an update in place reads only changed files and open readers learn of it through outdated()", "[writer]") {
+    TempDir dir;
+    fibrokb::test::copyTree(dataPath("corpus"), dir / "corpus");
+    buildIndex(loadCorpus(dir / "corpus"), dir / "index");
+    const std::string generation = fibrokb::liveGeneration(dir / "index");
+    Searcher before(dir / "index");
+    CHECK_FALSE(before.outdated());
+
+    UpdateSummary nothing = updateIndex(dir / "corpus", dir / "index");
+    CHECK_FALSE(nothing.fullBuildNeeded);
+    CHECK_FALSE(nothing.updated);
+    CHECK_FALSE(before.outdated());
+
+    std::string extra = "---\nid: new-page\ntitle: A new page\nsummary: New.\ntopics: [exercise]\naudience: everyone\n"
+                        "reviewed: 2026-01-01\nnext_review: 2027-01-01\nsources: []\n---\nFresh zebrafish words.\n";
+    fibrokb::test::writeFile(dir / "corpus/articles/new-page.md", extra);
+    UpdateSummary added = updateIndex(dir / "corpus", dir / "index");
+    CHECK(added.updated);
+    CHECK(added.filesAdded == 1);
+    CHECK(added.filesChanged == 0);
+    CHECK(fibrokb::liveGeneration(dir / "index") == generation);   // in place: same generation
+    CHECK(before.outdated());
+    Searcher after(dir / "index");
+    CHECK_FALSE(after.outdated());
+    SearchRequest r;
+    r.query = "zebrafish";
+    CHECK(after.search(r).total == 1);
+    CHECK(after.info().documents == 8);
+    CHECK(after.complete("zebra").size() >= 1);
+
+    fs::remove(dir / "corpus/articles/new-page.md");
+    UpdateSummary removed = updateIndex(dir / "corpus", dir / "index");
+    CHECK(removed.filesRemoved == 1);
+    Searcher last(dir / "index");
+    CHECK(last.search(r).total == 0);
+    CHECK(last.info().documents == 7);
+
+    // A new synonym rule changes the synonym table: that takes a full build, and nothing is touched.
+    std::ofstream(dir / "corpus/synonyms.txt", std::ios::app) << "\nzebrafish = danio\n";
+    UpdateSummary full = updateIndex(dir / "corpus", dir / "index");
+    CHECK(full.fullBuildNeeded);
+    CHECK_FALSE(full.updated);
 }

@@ -20,7 +20,8 @@ QString buildIndexFrom(const QString& corpusDir, const QString& outDir, QString*
     QProcess process;
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start(QStringLiteral(FIBROKB_INDEX_TOOL),
-                  {QStringLiteral("build"), QStringLiteral("--corpus"), corpusDir, QStringLiteral("--out"), outDir});
+                  {QStringLiteral("build"), QStringLiteral("--full"), QStringLiteral("--corpus"), corpusDir,
+                   QStringLiteral("--out"), outDir});
     process.waitForFinished(120000);
     const QString output = QString::fromLocal8Bit(process.readAll());
     if (log)
