@@ -12,6 +12,7 @@
 #include <optional>
 #include <set>
 #include <sstream>
+#include <string_view>
 
 namespace fibrokb {
 
@@ -48,22 +49,21 @@ public:
     static std::vector<Finding> scan(const std::string& line) {
         std::vector<Finding> out;
         const std::string l = lower(line);
-        const std::vector<std::string> words = wordsOf(l);
-        std::vector<std::string> bare;   // possessives dropped once per line, not once per phrase tried
-        bare.reserve(words.size());
-        for (const auto& w : words) bare.push_back(withoutPossessive(w));
+        // Views into `l`, possessives dropped: no copy per word (this scan runs over every line of every page).
+        const std::vector<std::string_view> words = wordsOf(l);
         bool percentage = false;
         for (size_t i = 0; i < words.size(); ++i) {
+            const std::string_view w = words[i];
             for (const auto& phrase : kFlaggedPhrases) {
-                if (i + phrase.size() > words.size() || bare[i] != phrase[0]) continue;
+                if (i + phrase.size() > words.size() || w.empty() || w[0] != phrase[0][0] || w != phrase[0]) continue;
                 bool match = true;
-                for (size_t k = 1; k < phrase.size() && match; ++k) match = bare[i + k] == phrase[k];
+                for (size_t k = 1; k < phrase.size() && match; ++k) match = words[i + k] == phrase[k];
                 if (!match) continue;
                 bool negated = false;
-                for (size_t k = i >= 3 ? i - 3 : 0; k < i; ++k) negated |= kNegations.count(words[k]) > 0;
+                for (size_t k = i >= 3 ? i - 3 : 0; k < i; ++k) negated |= kNegations.count(std::string(words[k])) > 0;
                 if (!negated) out.push_back({Finding::Promise, joined(phrase)});
             }
-            percentage |= words[i] == "percent" || (words[i] == "per" && i + 1 < words.size() && words[i + 1] == "cent");
+            percentage |= w == "percent" || (w == "per" && i + 1 < words.size() && words[i + 1] == "cent");
         }
         if (percentage || hasDigitBeforePercentSign(l)) out.push_back({Finding::Percentage, ""});
         if (hasDose(l)) out.push_back({Finding::Dose, ""});
@@ -71,11 +71,12 @@ public:
     }
 
 private:
-    static bool isWordChar(unsigned char c) { return std::isalnum(c) || c == '\''; }
+    static bool isWordChar(unsigned char c) { return text::isAsciiAlnum(c) || c == '\''; }
 
-    // Runs of letters, digits and apostrophes ("can't" stays one word); leading and trailing apostrophes dropped.
-    static std::vector<std::string> wordsOf(const std::string& l) {
-        std::vector<std::string> out;
+    // Runs of letters, digits and apostrophes ("can't" stays one word); leading and trailing apostrophes
+    // dropped, and a possessive "'s" (the phrases match "cure's" as "cure").
+    static std::vector<std::string_view> wordsOf(const std::string& l) {
+        std::vector<std::string_view> out;
         for (size_t i = 0; i < l.size();) {
             if (!isWordChar(static_cast<unsigned char>(l[i]))) { ++i; continue; }
             size_t j = i;
@@ -83,14 +84,11 @@ private:
             size_t b = i, e = j;
             while (b < e && l[b] == '\'') ++b;
             while (e > b && l[e - 1] == '\'') --e;
-            if (e > b) out.push_back(l.substr(b, e - b));
+            if (e - b > 2 && l.compare(e - 2, 2, "'s") == 0) e -= 2;
+            if (e > b) out.emplace_back(l.data() + b, e - b);
             i = j;
         }
         return out;
-    }
-
-    static std::string withoutPossessive(const std::string& w) {
-        return w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0 ? w.substr(0, w.size() - 2) : w;
     }
 
     // "30%" or "30 %": each run of spaces is looked at once, from the character after it.

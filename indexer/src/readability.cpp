@@ -1,8 +1,11 @@
 // The counting rules are documented in docs/authoring.md; keep the two in step.
 #include <fibrokb/readability.h>
 
+#include "text.h"
+
 #include <cctype>
 #include <cstring>
+#include <string_view>
 
 namespace fibrokb {
 namespace {
@@ -14,17 +17,17 @@ bool isVowel(char c) {
 // Abbreviations and decimal points must not end a sentence: "e.g." loses its last dot, "2.5" its dot.
 // A single linear pass (std::regex recursed per character and overflowed the stack on long lines).
 std::string maskNonTerminalDots(const std::string& block) {
-    static const char* const kAbbreviations[] = {"e.g", "i.e", "etc", "vs", "Dr", "Mr", "Mrs", "Ms"};
-    auto isWord = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    static const std::string_view kAbbreviations[] = {"e.g", "i.e", "etc", "vs", "Dr", "Mr", "Mrs", "Ms"};
+    auto isWord = [](char c) { return text::isAsciiAlnum(static_cast<unsigned char>(c)) || c == '_'; };
     std::string out;
     out.reserve(block.size());
     const size_t n = block.size();
     for (size_t i = 0; i < n;) {
         if (i == 0 || !isWord(block[i - 1])) {
             bool masked = false;
-            for (const char* abbr : kAbbreviations) {
-                const size_t len = std::strlen(abbr);
-                if (i + len < n && block.compare(i, len, abbr) == 0 && block[i + len] == '.') {
+            for (const std::string_view abbr : kAbbreviations) {
+                const size_t len = abbr.size();
+                if (i + len < n && block[i] == abbr[0] && block.compare(i, len, abbr) == 0 && block[i + len] == '.') {
                     out.append(block, i, len);
                     i += len + 1;
                     masked = true;
@@ -68,20 +71,25 @@ int countSentences(const std::string& block) {
 }  // namespace
 
 int countSyllables(const std::string& word) {
-    std::string w;
-    for (unsigned char c : word)
-        if (std::isalpha(c) && c < 128) w += static_cast<char>(std::tolower(c));
-    if (w.empty()) return 1;   // a number
-    int groups = 0;
+    // Over the word's ASCII letters, lower-cased, without building that string (this runs for every word of
+    // every page in `check`): vowel groups, then a silent final "e" unless the word ends in consonant + "le".
+    int groups = 0, letters = 0;
     bool inVowels = false;
-    for (char c : w) {
-        bool v = isVowel(c);
+    char last3[3] = {0, 0, 0};   // the last three letters, newest last
+    for (unsigned char raw : word) {
+        if (!text::isAsciiAlpha(raw)) continue;
+        const char c = text::asciiLower(raw);
+        const bool v = isVowel(c);
         if (v && !inVowels) ++groups;
         inVowels = v;
+        last3[0] = last3[1];
+        last3[1] = last3[2];
+        last3[2] = c;
+        ++letters;
     }
-    const size_t n = w.size();
-    if (w[n - 1] == 'e' && !(n >= 2 && w[n - 2] == 'e')) {
-        bool consonantLe = n > 2 && w[n - 2] == 'l' && !isVowel(w[n - 3]);
+    if (letters == 0) return 1;   // a number
+    if (last3[2] == 'e' && !(letters >= 2 && last3[1] == 'e')) {
+        const bool consonantLe = letters > 2 && last3[1] == 'l' && !isVowel(last3[0]);
         if (!consonantLe) --groups;
     }
     return groups < 1 ? 1 : groups;
@@ -95,7 +103,7 @@ Readability measureReadability(const std::vector<std::string>& blocks) {
         std::string word;
         auto flush = [&] {
             bool hasAlnum = false;
-            for (unsigned char c : word) hasAlnum |= (std::isalnum(c) && c < 128);
+            for (unsigned char c : word) hasAlnum |= text::isAsciiAlnum(c);
             if (hasAlnum) {
                 ++wordsHere;
                 r.syllables += countSyllables(word);
@@ -103,7 +111,7 @@ Readability measureReadability(const std::vector<std::string>& blocks) {
             word.clear();
         };
         for (unsigned char c : block) {
-            if ((std::isalnum(c) && c < 128) || c == '\'') word += static_cast<char>(c);
+            if (text::isAsciiAlnum(c) || c == '\'') word += static_cast<char>(c);
             else flush();
         }
         flush();

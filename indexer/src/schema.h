@@ -12,7 +12,8 @@ namespace fibrokb::schema {
 
 // 2: document data and article records in stored_data.h's compact formats; facets and titles in value slots;
 //    no XH heading terms (nothing searched them).
-constexpr int kSchemaVersion = 2;
+// 3: the document record compressed whole (stored_data.cpp says why).
+constexpr int kSchemaVersion = 3;
 constexpr const char* kStemLanguage = "english";
 // STEM_SOME: stemmed terms (Z-prefixed) for ranking plus unstemmed terms for phrases and exact words.
 constexpr Xapian::TermGenerator::stem_strategy kStemStrategy = Xapian::TermGenerator::STEM_SOME;

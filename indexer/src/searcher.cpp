@@ -229,10 +229,18 @@ struct Searcher::Impl {
         int bestScore = 0;
         std::string word;   // reused: the scan allocates nothing per word
         std::set<std::string> distinct;
-        // Calls found(stem) for each word of `text` whose stem was asked for.
+        // English (Porter2) stems keep the word's first letter (suffixes go, final letters change; only a
+        // leading apostrophe is dropped), so a word whose first byte starts no wanted stem is skipped without
+        // stemming: most words of a page, and most of a snippet's cost.
+        bool firstBytes[256] = {};
+        for (const auto& w : wanted)
+            if (!w.empty()) firstBytes[static_cast<unsigned char>(w[0])] = true;
+        firstBytes[static_cast<unsigned char>('\'')] = true;
+        // Counts in `hits` each word of `text` whose stem was asked for.
         auto scan = [&](const std::string& text, int& hits) {
             auto flush = [&] {
                 if (word.empty()) return;
+                if (!firstBytes[static_cast<unsigned char>(word[0])]) { word.clear(); return; }
                 const std::string& stemmed = stem(word);
                 if (wanted.count(stemmed)) { distinct.insert(stemmed); ++hits; }
                 word.clear();
@@ -393,11 +401,14 @@ SearchResult Searcher::search(const SearchRequest& request) const try {
     }
     Xapian::MSet mset = runPage(query);
     // The fallbacks cost extra passes, so they run only when the query as typed matched nothing.
+    // Each fallback runs as the page itself: a separate count first would evaluate every match twice.
     if (!browse && mset.get_matches_estimated() == 0) {
         if (result.corrected && d.tuning.spelling) {
             Xapian::Query retry = d.builder->build(*result.corrected, options);
-            if (d.runCount(filtered(retry, filter)) > 0) {
+            Xapian::MSet page = runPage(retry);
+            if (page.get_matches_estimated() > 0) {
                 query = retry;
+                mset = page;
                 text = *result.corrected;
                 result.showingCorrected = true;
             }
@@ -405,12 +416,13 @@ SearchResult Searcher::search(const SearchRequest& request) const try {
         if (!result.showingCorrected && d.tuning.relaxToAnyWord && !QueryBuilder::usesSyntax(text)) {
             // No page has every word: rank pages by how many of the words they have.
             Xapian::Query relaxed = d.builder->buildRelaxed(text, options);
-            if (d.runCount(filtered(relaxed, filter)) > 0) {
+            Xapian::MSet page = runPage(relaxed);
+            if (page.get_matches_estimated() > 0) {
                 query = relaxed;
+                mset = page;
                 result.relaxed = true;
             }
         }
-        if (result.showingCorrected || result.relaxed) mset = runPage(query);
     }
     result.parsed = query.get_description();
     result.total = int(mset.get_matches_estimated());

@@ -15,6 +15,8 @@ namespace {
 constexpr char kDocRecordV1 = 'D';
 constexpr char kRaw = 'R';
 constexpr char kZlib = 'Z';
+// Largest value decoded: far above any page (files are at most 2 MB), low enough to refuse a damaged length.
+constexpr std::uint64_t kMaxStoredBytes = 64u * 1024 * 1024;
 // Below this size zlib's header and dictionary cost more than they save.
 constexpr size_t kCompressFrom = 128;
 
@@ -97,7 +99,7 @@ std::string decompress(const std::string& stored) {
     Reader in(stored, 1);
     const std::uint64_t size = in.varint();
     const std::string packed = in.rest();
-    if (size > 64u * 1024 * 1024) throw DamagedData("stored value claims an impossible size");
+    if (size > kMaxStoredBytes) throw DamagedData("stored value claims an impossible size");
     std::string out(size, '\0');
     uLongf outSize = size;
     if (uncompress(reinterpret_cast<Bytef*>(out.data()), &outSize, reinterpret_cast<const Bytef*>(packed.data()), packed.size()) != Z_OK ||
@@ -134,54 +136,65 @@ std::string decompressPrefix(const std::string& stored, size_t n) {
 }
 
 std::string encodeDocRecord(const DocRecord& r) {
+    // One compressed stream: the row fields, then the snippet sections, then the article record, with the
+    // uncompressed lengths of the first two in front so a reader inflates only as far as it needs. All of it
+    // compressed, so that Xapian's own zlib pass over document data finds nothing to gain and stores it as
+    // it is (when only the tail was compressed, Xapian compressed the whole value again, and every hit was
+    // inflated twice).
+    std::string head;
+    for (const std::string* field : {&r.id, &r.articleId, &r.title}) putString(head, *field);
+    putString(head, toString(r.type));
+    putVarint(head, r.topics.size());
+    for (const auto& t : r.topics) putString(head, t);
+    for (const std::string* field : {&r.audience, &r.summary, &r.anchor, &r.reviewed, &r.path}) putString(head, *field);
+    const std::string sections = encodeSections(r.sections);
+    std::string body = head + sections;
+    putString(body, r.article);
     std::string out(1, kDocRecordV1);
-    for (const std::string* field : {&r.id, &r.articleId, &r.title}) putString(out, *field);
-    putString(out, toString(r.type));
-    putVarint(out, r.topics.size());
-    for (const auto& t : r.topics) putString(out, t);
-    for (const std::string* field : {&r.audience, &r.summary, &r.anchor, &r.reviewed, &r.path}) putString(out, *field);
-    std::string tail = encodeSections(r.sections);
-    putVarint(out, tail.size());   // so that a snippet inflates the sections and stops before the article
-    putString(tail, r.article);
-    out += compress(tail);   // last, so a result row without a snippet never inflates it
+    putVarint(out, head.size());
+    putVarint(out, sections.size());
+    out += compress(body);
     return out;
 }
 
 DocRecord decodeDocRecord(const std::string& data, RecordPart part) {
     if (data.empty() || data[0] != kDocRecordV1) throw DamagedData("document data has an unknown format");
-    Reader in(data, 1);
+    Reader lengths(data, 1);
+    const std::uint64_t headBytes = lengths.varint(), sectionBytes = lengths.varint();
+    if (headBytes > kMaxStoredBytes || sectionBytes > kMaxStoredBytes) throw DamagedData("document data claims an impossible size");
+    const std::string packed = lengths.rest();
+    const std::string body = part == RecordPart::Header     ? decompressPrefix(packed, headBytes)
+                             : part == RecordPart::Sections ? decompressPrefix(packed, headBytes + sectionBytes)
+                                                            : decompress(packed);
+    Reader in(body, 0);
     DocRecord r;
     r.id = in.string();
     r.articleId = in.string();
     r.title = in.string();
     if (!parseDocType(in.string(), r.type)) throw DamagedData("document data has an unknown page type");
     const std::uint64_t topics = in.varint();
-    if (topics > data.size()) throw DamagedData("document data has a bad topic count");
+    if (topics > body.size()) throw DamagedData("document data has a bad topic count");
     for (std::uint64_t i = 0; i < topics; ++i) r.topics.push_back(in.string());
     r.audience = in.string();
     r.summary = in.string();
     r.anchor = in.string();
     r.reviewed = in.string();
     r.path = in.string();
-    const std::uint64_t sectionBytes = in.varint();
     if (part == RecordPart::Header) return r;
-    const std::string tail = in.rest();
-    const std::string inflated = part == RecordPart::Sections ? decompressPrefix(tail, sectionBytes) : decompress(tail);
-    Reader s(inflated, 0);
-    const std::uint64_t count = s.varint();
-    if (count > inflated.size()) throw DamagedData("document data has a bad section count");
+    const std::uint64_t count = in.varint();
+    if (count > body.size()) throw DamagedData("document data has a bad section count");
     r.sections.reserve(count);
     for (std::uint64_t i = 0; i < count; ++i) {
         SnippetSection section;
-        section.heading = s.string();
-        section.level = int(s.varint());
-        section.anchor = s.string();
-        section.text = s.string();
+        section.heading = in.string();
+        section.level = int(in.varint());
+        section.anchor = in.string();
+        section.text = in.string();
         r.sections.push_back(std::move(section));
     }
     if (part == RecordPart::All) {
-        r.article = s.string();
-        if (!s.done()) throw DamagedData("document data has trailing bytes");
+        r.article = in.string();
+        if (!in.done()) throw DamagedData("document data has trailing bytes");
     }
     return r;
 }

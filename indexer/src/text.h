@@ -6,8 +6,15 @@
 
 namespace fibrokb::text {
 
+// ASCII-only character classes, inline: the <cctype> functions are calls through the locale, and the word
+// scans of `check` made them a tenth of its time. Same answers as <cctype> in the "C" locale the tools run in.
+inline bool isAsciiAlpha(unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+inline bool isAsciiDigit(unsigned char c) { return c >= '0' && c <= '9'; }
+inline bool isAsciiAlnum(unsigned char c) { return isAsciiAlpha(c) || isAsciiDigit(c); }
+inline char asciiLower(unsigned char c) { return static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c); }
+
 inline std::string lower(std::string s) {
-    for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (auto& c : s) c = asciiLower(static_cast<unsigned char>(c));
     return s;
 }
 

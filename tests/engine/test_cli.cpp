@@ -70,7 +70,7 @@ TEST_CASE("fibrokb-index build skips unparseable files - --strict keeps the prev
 TEST_CASE("fibrokb-index stats describes the index - a missing index is an error", "[cli]") {
     Run stats = index({"stats", "--index", fibrokb::test::fixtureIndex()});
     CHECK(stats.exitCode == 0);
-    CHECK(has(stats, "Schema version: 2"));
+    CHECK(has(stats, "Schema version: 3"));
     CHECK(has(stats, "article"));
     CHECK(has(stats, "back-pain"));
     TempDir dir;
