@@ -562,7 +562,7 @@ std::vector<Topic> Searcher::topics() const try {
     rethrowAsIndexError(impl_->dir, "reading the topics");
 }
 
-IndexInfo Searcher::info() const try {
+IndexInfo Searcher::info(TermCount countTerms) const try {
     const Impl& d = *impl_;
     IndexInfo info;
     info.path = d.dir;
@@ -578,7 +578,8 @@ IndexInfo Searcher::info() const try {
     }
     for (const char* a : {"patients", "caregivers", "everyone"})
         info.byAudience[a] = int(d.db.get_termfreq(std::string(schema::kAudiencePrefix) + a));
-    for (auto it = d.db.allterms_begin(); it != d.db.allterms_end(); ++it) ++info.terms;
+    if (countTerms == TermCount::Count)
+        for (auto it = d.db.allterms_begin(); it != d.db.allterms_end(); ++it) ++info.terms;
     // Size of the live generation named by the stub file.
     const fs::path dir(d.dir);
     const std::string generation = readGeneration(d.dir);

@@ -232,7 +232,7 @@ int runStats(cli::Args& args) {
     }
     try {
         Searcher searcher(indexDir);
-        IndexInfo info = searcher.info();
+        IndexInfo info = searcher.info(Searcher::TermCount::Count);
         std::cout << "Index:          " << info.path << "\n"
                   << "Schema version: " << info.schemaVersion << "\n"
                   << "Built:          " << info.buildDate << "\n"

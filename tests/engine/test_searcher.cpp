@@ -267,7 +267,8 @@ TEST_CASE("index info reports documents by type and topic and audience", "[searc
     CHECK(info.byTopic.at("back-pain") == 5);
     CHECK(info.byTopic.at("exercise") == 1);
     CHECK(info.byAudience.at("caregivers") == 1);
-    CHECK(info.terms > 50);
+    CHECK(info.terms == 0);   // counted only when asked: it reads the whole term list
+    CHECK(fixture().info(Searcher::TermCount::Count).terms > 50);
     CHECK(info.sizeBytes > 0);
     CHECK(info.buildDate.size() == 20);
 }

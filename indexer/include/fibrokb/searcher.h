@@ -72,7 +72,7 @@ struct IndexInfo {
     std::map<std::string, int> byTopic;          // documents (articles and FAQ entries)
     std::map<std::string, int> articlesByTopic;  // articles only
     std::map<std::string, int> byAudience;
-    long long terms = 0;
+    long long terms = 0;                         // only with Searcher::info(TermCount::Count)
     long long sizeBytes = 0;
     std::string path;
 };
@@ -118,7 +118,11 @@ public:
     std::vector<Hit> related(const std::string& id, int limit = 5) const;
 
     std::vector<Topic> topics() const;
-    IndexInfo info() const;
+    // Documents by type, topic and audience, size, dates. Counting the distinct terms reads the whole term
+    // list (a second or more at 100,000 documents), so only `fibrokb-index stats` asks for it; otherwise
+    // IndexInfo::terms is 0.
+    enum class TermCount { Skip, Count };
+    IndexInfo info(TermCount terms = TermCount::Skip) const;
 
     // The generation this Searcher opened (see liveGeneration()).
     const std::string& generation() const;
