@@ -50,7 +50,7 @@ constexpr size_t kMaxSynonymTermLength = 64;
 }  // namespace
 
 bool parseArticleText(const std::string& text, const std::string& path, DocType type, Article& out,
-                      Problems& problems) {
+                      Problems& problems, bool renderHtml) {
     SplitFile split = splitFrontMatter(text);
     if (!split.ok) {
         problems.push_back({path, 1, Severity::Error, "no front matter: the file must start with a '---' line and close it with '---'"});
@@ -60,7 +60,7 @@ bool parseArticleText(const std::string& text, const std::string& path, DocType 
     out.type = type;
     out.path = path;
     if (!readFrontMatter(split.yaml, path, out, problems)) return false;
-    RenderedBody body = renderMarkdown(split.body, split.bodyFirstLine, path, problems);
+    RenderedBody body = renderMarkdown(split.body, split.bodyFirstLine, path, problems, renderHtml);
     if (!body.ok) return false;
     out.sections = std::move(body.sections);
     out.links = std::move(body.links);
@@ -72,12 +72,12 @@ bool parseArticleText(const std::string& text, const std::string& path, DocType 
     return true;
 }
 
-bool parseArticleFile(const std::string& path, DocType type, Article& out, Problems& problems) {
+bool parseArticleFile(const std::string& path, DocType type, Article& out, Problems& problems, bool renderHtml) {
     std::string text;
     if (!readTextFile(path, text, problems)) return false;
     // Every file stands alone: whatever goes wrong inside one file is that file's problem, never the build's.
     try {
-        return parseArticleText(text, path, type, out, problems);
+        return parseArticleText(text, path, type, out, problems, renderHtml);
     } catch (const std::bad_alloc&) {
         problems.push_back({path, 0, Severity::Error, "not enough memory to read this file; not indexed"});
     } catch (const std::exception& e) {
@@ -218,7 +218,7 @@ Corpus loadCorpus(const std::string& root, const LoadOptions& options) {
         files.size(), parallel::defaultThreads(options.threads),
         [&](size_t i) {
             FileResult& f = files[i];
-            f.ok = parseArticleFile(f.path, f.type, f.article, f.problems);
+            f.ok = parseArticleFile(f.path, f.type, f.article, f.problems, options.renderHtml);
             ++done;
         },
         [&] { if (options.onProgress) options.onProgress(done.load(), int(files.size())); },

@@ -302,7 +302,8 @@ bool isExternalUrl(const std::string& url) {
     return !lowerScheme(url).empty() || url.rfind("//", 0) == 0;
 }
 
-RenderedBody renderMarkdown(const std::string& body, int firstLine, const std::string& path, Problems& problems) {
+RenderedBody renderMarkdown(const std::string& body, int firstLine, const std::string& path, Problems& problems,
+                            bool html) {
     RenderedBody out;
     if (!shapeIsBounded(body, firstLine, path, problems)) {
         out.ok = false;
@@ -333,10 +334,11 @@ RenderedBody renderMarkdown(const std::string& body, int firstLine, const std::s
 
     out.sections = walker.takeSections();
     out.links = walker.takeLinks();
+    if (!html) return out;
     // CMARK_OPT_DEFAULT is safe mode in cmark-gfm 0.29: raw HTML omitted, javascript:/data: URLs dropped.
-    char* html = cmark_render_html(doc.get(), CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser.get()));
-    out.html = addHeadingAnchors(html ? html : "", out.sections);
-    free(html);
+    char* rendered = cmark_render_html(doc.get(), CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser.get()));
+    out.html = addHeadingAnchors(rendered ? rendered : "", out.sections);
+    free(rendered);
     return out;
 }
 

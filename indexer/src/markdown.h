@@ -22,7 +22,9 @@ struct RenderedBody {
 };
 
 // `firstLine` is the file line of the body's first line, so reported lines match the file.
-RenderedBody renderMarkdown(const std::string& body, int firstLine, const std::string& path, Problems& problems);
+// `html` false leaves RenderedBody::html empty: `check` needs the sections and links only.
+RenderedBody renderMarkdown(const std::string& body, int firstLine, const std::string& path, Problems& problems,
+                            bool html = true);
 
 // Internal link target ("id" or "id#anchor") or empty when the URL is external or same-page.
 bool isExternalUrl(const std::string& url);

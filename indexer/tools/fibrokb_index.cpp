@@ -86,8 +86,9 @@ int stopped(cli::ProgressLine& progress, const std::string& outDir) {
     return kStopped;
 }
 
-Corpus loadWithProgress(const std::string& corpusDir, int threads, cli::ProgressLine& progress) {
+Corpus loadWithProgress(const std::string& corpusDir, int threads, cli::ProgressLine& progress, bool renderHtml = true) {
     LoadOptions load;
+    load.renderHtml = renderHtml;
     load.threads = threads;
     load.cancel = &gStopRequested;
     load.onProgress = [&](int done, int total) { progress.update("reading files", done, total); };
@@ -201,7 +202,7 @@ int runCheck(cli::Args& args) {
     }
     stopOnSignals();
     cli::ProgressLine progress(quiet);
-    Corpus corpus = loadWithProgress(corpusDir, 0, progress);
+    Corpus corpus = loadWithProgress(corpusDir, 0, progress, /*renderHtml=*/false);
     if (corpus.cancelled) return stopped(progress, "");
     progress.message("checking");
     CheckReport report = checkCorpus(corpus);
