@@ -31,13 +31,16 @@
 // - Keystrokes (in the parent, on a warm window): for each as-you-type text, the field is cleared, then each
 //   character is one QTest::keyClick; the time from just before the key event to the end of the first paint
 //   of the results page after the answer for that exact text arrived. The next key is sent only then, so
-//   every keystroke is searched (a person typing faster than the answers would have some skipped by the
-//   debounce). Split into: key -> submit (SearchController::busyChanged(true): the 100 ms debounce),
-//   submit -> answer arrived (busyChanged(false), emitted just before resultsReady: queue + worker), the
-//   engine's own time inside that (SearchAnswer::elapsedMs), answer -> UI updated (MainWindow::onResults and
-//   the other slots of resultsReady), UI -> painted; and key -> the field painted the typed character (echo).
-//   The same texts are typed again with the controller's debounce set to 0 (SearchController::setDebounceMs,
-//   a public setter; the app ships with 100 ms): what the work costs without the deliberate wait.
+//   every keystroke is searched (the controller sends a keystroke's text at once when no search is in flight).
+//   Split into: key -> submit (SearchController::busyChanged(true)), submit -> answer arrived
+//   (busyChanged(false), emitted just before resultsReady: queue + worker), the engine's own time inside that
+//   (SearchAnswer::elapsedMs), answer -> UI updated (MainWindow::onResults and the other slots of
+//   resultsReady), UI -> painted; and key -> the field painted the typed character (echo).
+// - Bursts: each text typed at once (QTest::keyClicks, no event processing between keys, faster than any
+//   answer): the time from the first key to the paint of the answer for the whole text, and how many searches
+//   the controller sent for it (coalescing: the first key's, then one for the newest text).
+// - Row layout (diagnosis): ResultDelegate::sizeHint for every row of one answer, as the list calls it, on a
+//   new delegate (nothing cached) and on the list's own delegate (its rows already laid out).
 // - Memory: VmRSS, VmHWM, RssAnon, RssFile and RssShmem from /proc/self/status of the parent, after the
 //   library is open and every keystroke pass has run; and VmRSS / VmHWM of each cold child when it is
 //   interactive and after its first search.
@@ -53,6 +56,7 @@
 #include "core/search_controller.h"
 #include "core/search_types.h"
 #include "ui/main_window.h"
+#include "ui/result_delegate.h"
 #include "ui/results_view.h"
 #include "ui/search_field.h"
 
@@ -440,7 +444,7 @@ json keySamplesJson(const std::vector<KeySample>& samples)
         const KeySample& s = sorted[i];
         slow.push_back({{"text", s.text.toStdString()},
                         {"total", round2(s.keyToPaint)},
-                        {"debounce", round2(s.keyToSubmit)},
+                        {"to_submit", round2(s.keyToSubmit)},
                         {"to_answer", round2(s.submitToArrived)},
                         {"engine", round2(s.engine)},
                         {"ui", round2(s.arrivedToUi)},
@@ -501,7 +505,7 @@ struct Options {
                  "usage: fibrokb_app_bench [--index DIR] [--runs N] [--type-runs N] [--timeout-ms MS] [--json-file PATH]\n"
                  "  --index DIR       index folder to open (default %s)\n"
                  "  --runs N          cold starts, each a fresh process (default 10; one more unmeasured first)\n"
-                 "  --type-runs N     passes over the as-you-type texts, with and without debounce (default 3)\n"
+                 "  --type-runs N     passes over the as-you-type texts (default 3)\n"
                  "  --timeout-ms MS   overall limit for any one wait; exceeding it fails the run (default 60000)\n"
                  "  --json-file PATH  also write the JSON to PATH\n"
                  "  --trace-slow MS   print every UI-thread event dispatch of MS or more to stderr (diagnosis)\n"
@@ -728,7 +732,7 @@ int main(int argc, char* argv[])
     }
 
     // ---- warm window in this process: keystrokes and memory
-    std::fprintf(stderr, "fibrokb_app_bench: keystrokes: %d passes over %zu texts, with and without debounce\n",
+    std::fprintf(stderr, "fibrokb_app_bench: keystrokes: %d passes over %zu texts, one key at a time and in bursts\n",
                  o.typeRuns, kTyped.size());
     fibrokb::app::MainWindowOptions windowOptions;
     windowOptions.indexDir = o.index;
@@ -749,20 +753,32 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "fibrokb_app_bench: note: the window did not become active\n");
     window.searchField()->setFocus(Qt::OtherFocusReason);
     const Mem memOpen = readMem();
-    const int shippedDebounce = window.searchController()->debounceMs();
 
-    std::vector<KeySample> withDebounce, noDebounce;
+    std::vector<KeySample> keys;
+    std::vector<double> burstMs, burstSearches;
     for (int pass = 0; pass < o.typeRuns; ++pass) {
-        for (int debounced = 1; debounced >= 0; --debounced) {
-            window.searchController()->setDebounceMs(debounced ? shippedDebounce : 0);
-            for (const char* text : kTyped) {
-                clearField(window, sp);
-                for (const QChar ch : QString::fromLatin1(text))
-                    (debounced ? withDebounce : noDebounce).push_back(typeOneKey(window, sp, ch));
-            }
+        for (const char* text : kTyped) {
+            clearField(window, sp);
+            for (const QChar ch : QString::fromLatin1(text))
+                keys.push_back(typeOneKey(window, sp, ch));
+        }
+        for (const char* text : kTyped) {
+            clearField(window, sp);
+            const QString whole = QString::fromLatin1(text);
+            const quint64 seqBefore = window.searchController()->lastSeq();
+            const int answersBefore = sp.answers;
+            const qint64 t0 = nowNs();
+            QTest::keyClicks(window.searchField(), whole);
+            waitFor(
+                [&] {
+                    return sp.answers > answersBefore && sp.lastText == whole
+                        && g_probe.resultsPaints > sp.resultsPaintsAtAnswer;
+                },
+                "the results of a burst of keys to be painted");
+            burstMs.push_back(ms(t0, g_probe.lastResultsPaint));
+            burstSearches.push_back(double(window.searchController()->lastSeq() - seqBefore));
         }
     }
-    window.searchController()->setDebounceMs(shippedDebounce);
 
     // Diagnosis: the result list lays out every row of an answer (non-uniform row heights), and each row's
     // height is ResultDelegate::sizeHint. Time that call alone for all rows of one answer, as the list does.
@@ -772,27 +788,30 @@ int main(int argc, char* argv[])
         for (const QChar ch : QString::fromLatin1(kFirstQuery))
             typeOneKey(window, sp, ch);
         QListView* list = window.resultsView()->list();
-        QAbstractItemDelegate* delegate = list->itemDelegate();
         QStyleOptionViewItem option;
         option.initFrom(list->viewport());
         option.widget = list;
         option.font = list->font();
         option.rect = QRect(0, 0, list->viewport()->width(), 0);
         const int rows = list->model()->rowCount();
-        std::vector<double> passes;
-        for (int pass = 0; pass < 20; ++pass) {
+        auto sizeAll = [&](QAbstractItemDelegate* delegate) {
             const qint64 t0 = nowNs();
             int height = 0;
             for (int row = 0; row < rows; ++row)
                 height += delegate->sizeHint(option, list->model()->index(row, 0)).height();
-            passes.push_back(ms(t0, nowNs()));
-            if (height <= 0)
-                break;
+            return height > 0 ? ms(t0, nowNs()) : -1.0;
+        };
+        std::vector<double> passes, cachedPasses;
+        for (int pass = 0; pass < 20; ++pass) {
+            fibrokb::app::ResultDelegate fresh;   // nothing cached: every row laid out
+            passes.push_back(sizeAll(&fresh));
+            cachedPasses.push_back(sizeAll(list->itemDelegate()));
         }
         rowLayout = stats(passes);
         rowLayout["rows"] = rows;
         rowLayout["query"] = kFirstQuery;
         rowLayout["per_row_p50_ms"] = round2(rows > 0 ? percentile(passes, 50) / rows : 0);
+        rowLayout["cached"] = stats(cachedPasses);
     }
     clearField(window, sp);
     const Mem memAfter = readMem();
@@ -832,10 +851,9 @@ int main(int argc, char* argv[])
                               {"answer_to_ui_updated", stats(series("first_arrived", "first_handled"))},
                               {"ui_updated_to_painted", stats(series("first_handled", "first_painted"))}};
     out["first_results_ms"] = first_results;
-    out["keystroke_to_paint_ms"] = keySamplesJson(withDebounce);
-    out["keystroke_to_paint_ms"]["debounce_ms"] = shippedDebounce;
-    out["keystroke_to_paint_no_debounce_ms"] = keySamplesJson(noDebounce);
-    out["keystroke_to_paint_no_debounce_ms"]["debounce_ms"] = 0;
+    out["keystroke_to_paint_ms"] = keySamplesJson(keys);
+    out["burst_to_paint_ms"] = stats(burstMs);
+    out["burst_to_paint_ms"]["searches_sent"] = stats(burstSearches);
     out["diagnosis_result_rows_size_hint_ms"] = rowLayout;
     json typed = json::array();
     for (const char* t : kTyped)
@@ -854,8 +872,7 @@ int main(int argc, char* argv[])
     out["targets"] = {{"cold_start_ms", {{"target", 500}, {"measured_p50", cold["p50"]}, {"met", cold["p50"].get<double>() <= 500}}},
                       {"rss_mb", {{"target", 115}, {"measured", round2(memAfter.rss)}, {"met", memAfter.rss <= 115}}},
                       {"keystroke_to_paint_ms",
-                       {{"target", 16}, {"measured_p95", keyP95}, {"met", keyP95 <= 16},
-                        {"measured_p95_no_debounce", out["keystroke_to_paint_no_debounce_ms"]["p95"]}}}};
+                       {{"target", 16}, {"measured_p95", keyP95}, {"met", keyP95 <= 16}}}};
 
     const std::string text = out.dump(2);
     std::printf("%s\n", text.c_str());

@@ -181,22 +181,6 @@ int ArticleLibrary::documentCount() const
     return documents;
 }
 
-void ArticleLibrary::fillLibraryCounts(SearchAnswer& answer) const
-{
-    guarded("info", [&](fibrokb::Searcher& searcher) {
-        const fibrokb::IndexInfo info = searcher.info();
-        answer.topicCounts.clear();
-        answer.typeCounts.clear();
-        answer.audienceCounts.clear();
-        for (const auto& [key, count] : info.byTopic)
-            answer.topicCounts.insert(toQString(key), count);
-        for (const auto& [key, count] : info.byType)
-            answer.typeCounts.insert(toQString(key), count);
-        for (const auto& [key, count] : info.byAudience)
-            answer.audienceCounts.insert(toQString(key), count);
-    });
-}
-
 QString ArticleLibrary::buildDate() const
 {
     QString date;

@@ -54,8 +54,6 @@ public:
     QString topicLabel(const QString& topicId) const;
     QHash<QString, QString> topicLabels() const { return topicLabels_; }
     int documentCount() const;
-    // Counts for the whole library (the engine reports no facets for an empty request).
-    void fillLibraryCounts(SearchAnswer& answer) const;
     QString buildDate() const;
 
 private:

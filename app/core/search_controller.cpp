@@ -24,11 +24,6 @@ SearchController::SearchController(QObject* parent)
     });
     connect(worker_, &SearchWorker::generationChanged, this, &SearchController::generationChanged);
     thread_.start();
-
-    // About 100 ms: long enough to skip the keystrokes of a fast typist, short enough to feel live.
-    debounce_.setSingleShot(true);
-    debounce_.setInterval(100);
-    connect(&debounce_, &QTimer::timeout, this, &SearchController::submitNow);
 }
 
 SearchController::~SearchController()
@@ -51,7 +46,12 @@ void SearchController::setText(const QString& text)
     query_.text = text;
     query_.asYouType = true;
     Q_EMIT queryChanged(query_);
-    debounce_.start();
+    // Coalescing instead of a fixed wait: the worker is never handed more than one typing request,
+    // and the newest text goes out as soon as the worker is free.
+    if (isInFlight())
+        pending_ = true;
+    else
+        submitNow();
 }
 
 void SearchController::setTopics(const QStringList& topics)
@@ -113,10 +113,11 @@ void SearchController::filtersChanged()
 
 void SearchController::submitNow()
 {
-    debounce_.stop();
+    pending_ = false;
     ++seq_;
     latestSeq_->store(seq_);
     Q_EMIT busyChanged(true);
+    Q_EMIT searchSent(seq_, query_);
     SearchWorker* worker = worker_;
     QMetaObject::invokeMethod(
         worker_, [worker, seq = seq_, query = query_] { worker->search(seq, query); }, Qt::QueuedConnection);
@@ -136,6 +137,13 @@ void SearchController::onAnswered(const SearchAnswer& answer)
         return;
     }
     answeredSeq_ = answer.seq;
+    if (pending_) {
+        // The person typed on while this was searched: send the newest text now and drop this answer,
+        // which is for text already typed past. busy stays true until that answer is in.
+        ++dropped_;
+        submitNow();
+        return;
+    }
     Q_EMIT busyChanged(false);
     Q_EMIT resultsReady(answer);
 }

@@ -1,12 +1,19 @@
-// The UI side of searching: debounces typing, numbers every request, sends it to the
-// worker thread and passes on only the answer to the newest request.
+// The UI side of searching: numbers every request, sends it to the worker thread and passes on
+// only the answer to the newest request.
+//
+// Typing searches as you type with no fixed wait. A keystroke never blocks and never queues work
+// behind work: when no request is in flight its text is sent at once; while one is in flight only
+// the newest text is kept, and it is sent when that answer arrives (coalescing). So at most one
+// typing request is ever waiting on the worker, however fast the keys come, and every pause in
+// typing ends with the answer to exactly what is in the field. An answer that arrives when newer
+// text is already waiting is not shown (it would flash results for text the person has typed past);
+// answers to requests that are no longer the newest are dropped by their sequence number.
 #pragma once
 
 #include "core/search_types.h"
 
 #include <QObject>
 #include <QThread>
-#include <QTimer>
 
 #include <atomic>
 #include <memory>
@@ -29,13 +36,15 @@ public:
     quint64 lastSeq() const { return seq_; }
     quint64 answeredSeq() const { return answeredSeq_; }
     int droppedAnswers() const { return dropped_; }
+    // A request was sent and its answer has not arrived yet.
+    bool isInFlight() const { return answeredSeq_ != seq_; }
+    // Typed text is waiting for the request in flight to be answered.
+    bool hasPendingText() const { return pending_; }
     // Nothing waiting to be sent and the newest request answered.
-    bool isIdle() const { return !debounce_.isActive() && answeredSeq_ == seq_; }
-    int debounceMs() const { return debounce_.interval(); }
-    void setDebounceMs(int ms) { debounce_.setInterval(ms); }
+    bool isIdle() const { return !pending_ && !isInFlight(); }
 
 public Q_SLOTS:
-    // Typing: restarts the debounce timer.
+    // Typing: sent at once when the worker is free, else kept (newest only) until the answer arrives.
     void setText(const QString& text);
     // Filters and explicit submits run at once.
     void setTopics(const QStringList& topics);
@@ -50,6 +59,8 @@ public Q_SLOTS:
 Q_SIGNALS:
     void opened(const QString& error);
     void queryChanged(const fibrokb::app::SearchQuery& query);
+    // A request left for the worker (before it is answered).
+    void searchSent(quint64 seq, const fibrokb::app::SearchQuery& query);
     void resultsReady(const fibrokb::app::SearchAnswer& answer);
     void homeReady(const fibrokb::app::HomeData& home);
     void busyChanged(bool busy);
@@ -62,8 +73,8 @@ private:
 
     QThread thread_;
     SearchWorker* worker_ = nullptr;   // lives in thread_, deleted when it finishes
-    QTimer debounce_;
     SearchQuery query_;
+    bool pending_ = false;   // query_ changed by typing since the request in flight was sent
     quint64 seq_ = 0;
     std::shared_ptr<std::atomic<quint64>> latestSeq_;
     quint64 answeredSeq_ = 0;

@@ -21,6 +21,7 @@ SearchWorker::~SearchWorker() = default;
 void SearchWorker::open(const QString& indexDir)
 {
     searcher_.reset();
+    info_.reset();
     indexDir_ = indexDir;
     openError_.clear();
     searcher_ = openSearcher(indexDir, &openError_);
@@ -122,6 +123,16 @@ void SearchWorker::runSearch(fibrokb::Searcher& searcher, const SearchQuery& que
         answer.typeCounts.insert(toQString(key), count);
     for (const auto& [key, count] : result.facets.audiences)
         answer.audienceCounts.insert(toQString(key), count);
+    if (query.isEmpty() && !query.hasFilters()) {
+        // The home state: counts for everything (the engine reports no facets for an empty request).
+        const fibrokb::IndexInfo& info = libraryInfo(searcher);
+        for (const auto& [key, count] : info.byTopic)
+            answer.topicCounts.insert(toQString(key), count);
+        for (const auto& [key, count] : info.byType)
+            answer.typeCounts.insert(toQString(key), count);
+        for (const auto& [key, count] : info.byAudience)
+            answer.audienceCounts.insert(toQString(key), count);
+    }
     answer.corrected = result.corrected ? toQString(*result.corrected) : QString();
     answer.showingCorrected = result.showingCorrected;
     answer.relaxed = result.relaxed;
@@ -163,6 +174,15 @@ QString SearchWorker::completionFor(const fibrokb::Searcher& searcher, const QSt
     }
 }
 
+const fibrokb::IndexInfo& SearchWorker::libraryInfo(fibrokb::Searcher& searcher)
+{
+    if (!info_ || infoGeneration_ != searcher.generation()) {
+        info_ = std::make_unique<fibrokb::IndexInfo>(searcher.info());
+        infoGeneration_ = searcher.generation();
+    }
+    return *info_;
+}
+
 void SearchWorker::loadHome()
 {
     HomeData home;
@@ -179,7 +199,7 @@ void SearchWorker::runHome(fibrokb::Searcher& searcher, HomeData& home)
 {
     home.topics.clear();
     home.startHere.clear();
-    const fibrokb::IndexInfo info = searcher.info();
+    const fibrokb::IndexInfo& info = libraryInfo(searcher);
     home.documents = info.documents;
     for (const fibrokb::Topic& topic : searcher.topics()) {
         TopicInfo t;

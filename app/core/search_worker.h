@@ -13,9 +13,11 @@
 
 #include <atomic>
 #include <memory>
+#include <string>
 
 namespace fibrokb {
 class Searcher;
+struct IndexInfo;
 }
 
 namespace fibrokb::app {
@@ -51,11 +53,16 @@ private:
     void runSearch(fibrokb::Searcher& searcher, const SearchQuery& query, SearchAnswer& answer);
     void runHome(fibrokb::Searcher& searcher, HomeData& home);
     QString completionFor(const fibrokb::Searcher& searcher, const QString& text) const;
+    // The whole library's counts (Searcher::info), read once per index generation and reused: the
+    // empty query's answer (the home state) carries them, as the engine gives no facets for it.
+    const fibrokb::IndexInfo& libraryInfo(fibrokb::Searcher& searcher);
 
     std::shared_ptr<std::atomic<quint64>> latestSeq_;
     std::unique_ptr<fibrokb::Searcher> searcher_;
     QString indexDir_;
     QString openError_;
+    std::unique_ptr<fibrokb::IndexInfo> info_;   // libraryInfo() of infoGeneration_
+    std::string infoGeneration_;
 };
 
 }  // namespace fibrokb::app

@@ -648,18 +648,17 @@ void MainWindow::onQueryEdited(const QString& text)
     leaveArticleForSearch();
 }
 
-void MainWindow::onResults(const SearchAnswer& reply)
+void MainWindow::onResults(const SearchAnswer& answer)
 {
-    if (!reply.error.isEmpty()) {
-        onLibraryFailure(reply.error);
+    // The home state's answer (empty query, no filters) carries the whole library's counts: the worker
+    // reads them once per index generation, so nothing here reads the index.
+    if (!answer.error.isEmpty()) {
+        onLibraryFailure(answer.error);
         return;
     }
     // A very long query: the field keeps at most maxLength() characters and the engine at most
     // kMaxQueryBytes bytes. Either way, say calmly that only the start was used.
-    queryNote_->setVisible(reply.truncated || reply.query.text.size() >= searchField_->maxLength());
-    SearchAnswer answer = reply;
-    if (answer.query.isEmpty() && !answer.query.hasFilters())
-        library_.fillLibraryCounts(answer);   // the home state: counts for everything
+    queryNote_->setVisible(answer.truncated || answer.query.text.size() >= searchField_->maxLength());
     results_->setItems(answer.items);
     filterPanel_->setAnswer(answer);
     chips_->setQuery(answer.query, library_.topicLabels());

@@ -6,7 +6,10 @@
 #include <QApplication>
 #include <QPainter>
 #include <QPainterPath>
-#include <QTextDocument>
+#include <QTextLayout>
+#include <QtMath>
+
+#include <memory>
 
 namespace fibrokb::app {
 namespace {
@@ -38,13 +41,95 @@ int availableWidth(const QStyleOptionViewItem& option)
     return qMax(200, width);
 }
 
-void prepareSnippet(QTextDocument& doc, const QString& html, const QFont& font, int width, const QColor& color)
+QChar entity(QStringView name)
 {
-    doc.setDocumentMargin(0);
-    doc.setDefaultFont(font);
-    doc.setDefaultStyleSheet(QStringLiteral("body { color: %1; } b { font-weight: bold; }").arg(color.name()));
-    doc.setHtml(QStringLiteral("<body>%1</body>").arg(html));
-    doc.setTextWidth(width);
+    if (name == u"amp")
+        return u'&';
+    if (name == u"lt")
+        return u'<';
+    if (name == u"gt")
+        return u'>';
+    if (name == u"quot")
+        return u'"';
+    if (name == u"apos")
+        return u'\'';
+    if (name == u"hellip")
+        return QChar(0x2026);
+    if (name == u"nbsp")
+        return u' ';
+    if (name.startsWith(u'#')) {
+        bool ok = false;
+        const uint code = name.size() > 1 && (name[1] == u'x' || name[1] == u'X') ? name.mid(2).toUInt(&ok, 16)
+                                                                                  : name.mid(1).toUInt(&ok, 10);
+        if (ok && code > 0 && code < 0x10000 && !QChar::isSurrogate(code))
+            return QChar(char16_t(code));
+    }
+    return {};
+}
+
+// A snippet's HTML as the engine writes it (HTML-escaped text, matches in <b>...</b>) or an escaped
+// summary: plain text with runs of white space made one space, as HTML shows it, and the bold ranges.
+// Any other tag is dropped; an unknown entity stays as written.
+QString snippetText(const QString& html, QList<QTextLayout::FormatRange>& formats)
+{
+    QString text;
+    text.reserve(html.size());
+    QTextCharFormat bold;
+    bold.setFontWeight(QFont::Bold);
+    int boldStart = -1;
+    bool space = false;
+    auto put = [&](QChar c) {
+        if (c.isSpace()) {
+            space = !text.isEmpty();
+            return;
+        }
+        if (space)
+            text += u' ';
+        space = false;
+        text += c;
+    };
+    auto endBold = [&] {
+        if (boldStart >= 0 && text.size() > boldStart)
+            formats.push_back({boldStart, int(text.size()) - boldStart, bold});
+        boldStart = -1;
+    };
+    for (qsizetype i = 0; i < html.size(); ++i) {
+        const QChar c = html[i];
+        if (c == u'<') {
+            const qsizetype close = html.indexOf(u'>', i);
+            if (close < 0)
+                break;
+            const QStringView tag = QStringView(html).mid(i + 1, close - i - 1).trimmed();
+            if (tag.compare(u"b", Qt::CaseInsensitive) == 0 || tag.compare(u"strong", Qt::CaseInsensitive) == 0) {
+                if (boldStart < 0) {
+                    if (space) {   // the space before a match is not bold
+                        text += u' ';
+                        space = false;
+                    }
+                    boldStart = int(text.size());
+                }
+            } else if (tag.compare(u"/b", Qt::CaseInsensitive) == 0
+                       || tag.compare(u"/strong", Qt::CaseInsensitive) == 0) {
+                endBold();
+            }
+            i = close;
+            continue;
+        }
+        if (c == u'&') {
+            const qsizetype semi = html.indexOf(u';', i);
+            if (semi > i + 1 && semi - i <= 10) {
+                const QChar decoded = entity(QStringView(html).mid(i + 1, semi - i - 1));
+                if (!decoded.isNull()) {
+                    put(decoded);
+                    i = semi;
+                    continue;
+                }
+            }
+        }
+        put(c);
+    }
+    endBold();
+    return text;
 }
 
 }  // namespace
@@ -55,46 +140,80 @@ struct ResultDelegate::Layout {
     QRect chips;      // topic chips and date line
     QRect snippet;
     int height = 0;
+    std::unique_ptr<QTextLayout> snippetText;   // laid out at snippet.width(), glyphs kept for painting
 };
 
-ResultDelegate::ResultDelegate(QObject* parent) : QStyledItemDelegate(parent) {}
-
-ResultDelegate::Layout ResultDelegate::layoutFor(const QStyleOptionViewItem& option, const QModelIndex& index) const
+ResultDelegate::ResultDelegate(QObject* parent) : QStyledItemDelegate(parent)
 {
-    Layout layout;
+    // A few answers' worth of rows: typing on usually shows many of the same pages again.
+    cache_.setMaxCost(300);
+}
+
+ResultDelegate::~ResultDelegate() = default;
+
+const ResultDelegate::Layout* ResultDelegate::layoutFor(const QStyleOptionViewItem& option,
+                                                       const QModelIndex& index) const
+{
     const int width = availableWidth(option);
     const QFont base = option.font;
+    const QString title = index.data(ResultListModel::TitleRole).toString();
+    const QString typeLabel = index.data(ResultListModel::TypeLabelRole).toString();
+    const QString html = index.data(ResultListModel::SnippetRole).toString();
+    const QChar sep(0x1f);
+    const QString key = base.key() + sep + QString::number(width) + sep + title + sep + typeLabel + sep + html;
+    if (const Layout* cached = cache_.object(key))
+        return cached;
+
+    ++built_;
+    auto layout = std::make_unique<Layout>();
     const QFontMetrics titleMetrics(titleFont(base));
     const QFontMetrics smallMetrics(smallFont(base));
-    const int badgeWidth = smallMetrics.horizontalAdvance(index.data(ResultListModel::TypeLabelRole).toString()) + 16;
+    const int badgeWidth = smallMetrics.horizontalAdvance(typeLabel) + 16;
     const int contentWidth = width - 2 * kPadding;
 
     const int titleWidth = contentWidth - badgeWidth - kGap;
-    const QRect titleBounds = titleMetrics.boundingRect(QRect(0, 0, titleWidth, 10000), Qt::TextWordWrap,
-                                                        index.data(ResultListModel::TitleRole).toString());
+    const QRect titleBounds = titleMetrics.boundingRect(QRect(0, 0, titleWidth, 10000), Qt::TextWordWrap, title);
     int y = kPadding;
-    layout.title = QRect(kPadding, y, titleWidth, titleBounds.height());
-    layout.badge = QRect(kPadding + contentWidth - badgeWidth, y, badgeWidth, smallMetrics.height() + 6);
-    y += qMax(titleBounds.height(), layout.badge.height()) + kGap;
+    layout->title = QRect(kPadding, y, titleWidth, titleBounds.height());
+    layout->badge = QRect(kPadding + contentWidth - badgeWidth, y, badgeWidth, smallMetrics.height() + 6);
+    y += qMax(titleBounds.height(), layout->badge.height()) + kGap;
 
-    layout.chips = QRect(kPadding, y, contentWidth, smallMetrics.height() + 6);
-    y += layout.chips.height() + kGap;
+    layout->chips = QRect(kPadding, y, contentWidth, smallMetrics.height() + 6);
+    y += layout->chips.height() + kGap;
 
-    QTextDocument doc;
-    prepareSnippet(doc, index.data(ResultListModel::SnippetRole).toString(), base, contentWidth, Qt::black);
-    const int snippetHeight = int(doc.size().height());
-    layout.snippet = QRect(kPadding, y, contentWidth, snippetHeight);
+    // Snippet: plain text with the matches in bold, wrapped like the rich text it replaces.
+    QList<QTextLayout::FormatRange> formats;
+    layout->snippetText = std::make_unique<QTextLayout>(snippetText(html, formats), base);
+    QTextLayout& text = *layout->snippetText;
+    text.setFormats(formats);
+    QTextOption wrap;
+    wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    text.setTextOption(wrap);
+    text.setCacheEnabled(true);
+    qreal textHeight = 0;
+    text.beginLayout();
+    for (QTextLine line = text.createLine(); line.isValid(); line = text.createLine()) {
+        line.setLeadingIncluded(true);
+        line.setLineWidth(contentWidth);
+        line.setPosition(QPointF(0, textHeight));
+        textHeight += line.height();
+    }
+    text.endLayout();
+    const int snippetHeight = qCeil(textHeight);
+    layout->snippet = QRect(kPadding, y, contentWidth, snippetHeight);
     y += snippetHeight + kPadding;
-    layout.height = y;
-    return layout;
+    layout->height = y;
+
+    const Layout* result = layout.get();
+    cache_.insert(key, layout.release());
+    return result;
 }
 
 QSize ResultDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    const Layout layout = layoutFor(opt, index);
-    return {availableWidth(opt), layout.height};
+    return {availableWidth(opt), layoutFor(opt, index)->height};
 }
 
 void ResultDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
@@ -106,7 +225,7 @@ void ResultDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
     QStyle* style = widget ? widget->style() : QApplication::style();
     style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
 
-    const Layout layout = layoutFor(opt, index);
+    const Layout& layout = *layoutFor(opt, index);
     const bool selected = opt.state & QStyle::State_Selected;
     const QPalette& pal = opt.palette;
     const QColor text = selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text);
@@ -159,11 +278,9 @@ void ResultDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
                           smallMetrics.elidedText(tr("Checked %1").arg(reviewed), Qt::ElideRight, dateRect.width()));
     }
 
-    // Snippet (rich text: matches in bold).
-    QTextDocument doc;
-    prepareSnippet(doc, index.data(ResultListModel::SnippetRole).toString(), opt.font, layout.snippet.width(), text);
-    painter->translate(layout.snippet.topLeft());
-    doc.drawContents(painter);
+    // Snippet: matches in bold, drawn in the pen's colour from the cached layout.
+    painter->setPen(text);
+    layout.snippetText->draw(painter, layout.snippet.topLeft());
     painter->restore();
 
     // A quiet separator between results.

@@ -9,6 +9,7 @@
 #include "ui/filter_chips_bar.h"
 #include "ui/filter_panel.h"
 #include "ui/home_view.h"
+#include "ui/result_delegate.h"
 #include "ui/results_view.h"
 #include "ui/search_field.h"
 
@@ -70,16 +71,52 @@ TEST_CASE("Answers to older requests are dropped and only the newest is shown", 
     CHECK(test::resultIds(*window) == QStringList{QStringLiteral("hip-exercise")});
 }
 
-TEST_CASE("Keystrokes are debounced into one search", "[gui][search]")
+TEST_CASE("A keystroke is searched at once when no search is in flight", "[gui][search]")
 {
     test::TestEnv env;
     auto window = env.window();
     window->searchField()->setCompletionEnabled(false);
-    const quint64 before = window->searchController()->lastSeq();
+    app::SearchController* search = window->searchController();
+    REQUIRE(search->isIdle());
+    QSignalSpy sent(search, &app::SearchController::searchSent);
     window->searchField()->setFocus();
-    QTest::keyClicks(window->searchField(), QStringLiteral("heat pad"));   // no delay between keys
+
+    // No event loop turn and no timer between the key and the request: it leaves with the key.
+    QTest::keyClick(window->searchField(), Qt::Key_H);
+    REQUIRE(sent.count() == 1);
+    CHECK(sent.at(0).at(1).value<app::SearchQuery>().text == QStringLiteral("h"));
+    CHECK(search->isInFlight());
+    CHECK_FALSE(search->hasPendingText());
     REQUIRE(test::waitIdle(*window));
-    CHECK(window->searchController()->lastSeq() - before <= 2);
+    CHECK(sent.count() == 1);
+}
+
+TEST_CASE("Keys typed while a search is in flight become one more search for the newest text", "[gui][search]")
+{
+    test::TestEnv env;
+    auto window = env.window();
+    window->searchField()->setCompletionEnabled(false);
+    app::SearchController* search = window->searchController();
+    REQUIRE(search->isIdle());
+    QSignalSpy sent(search, &app::SearchController::searchSent);
+    QSignalSpy shown(search, &app::SearchController::resultsReady);
+    window->searchField()->setFocus();
+
+    QTest::keyClick(window->searchField(), Qt::Key_H);
+    REQUIRE(sent.count() == 1);
+    // The answer to "h" cannot arrive before the event loop runs: these keys all find it in flight.
+    QTest::keyClicks(window->searchField(), QStringLiteral("eat pad"));
+    CHECK(sent.count() == 1);
+    CHECK(search->hasPendingText());
+    CHECK_FALSE(search->isIdle());
+
+    REQUIRE(test::waitIdle(*window));
+    REQUIRE(sent.count() == 2);
+    CHECK(sent.at(1).at(1).value<app::SearchQuery>().text == QStringLiteral("heat pad"));
+    CHECK(sent.at(1).at(0).toULongLong() == search->lastSeq());
+    // The answer for "h" was typed past: only the newest text's answer is shown.
+    REQUIRE(shown.count() == 1);
+    CHECK(shown.at(0).at(0).value<app::SearchAnswer>().query.text == QStringLiteral("heat pad"));
     CHECK(test::resultIds(*window).first() == QStringLiteral("faq-common#is-a-heat-pad-safe"));
 }
 
@@ -128,6 +165,35 @@ TEST_CASE("Result rows carry title, type badge, topics, highlighted snippet and 
     // The delegate gives every row room for its snippet.
     const QSize hint = window->resultsView()->list()->sizeHintForIndex(faq);
     CHECK(hint.height() > window->resultsView()->list()->fontMetrics().height() * 3);
+}
+
+TEST_CASE("Result rows are laid out once and reused for sizing and painting", "[gui][search]")
+{
+    test::TestEnv env;
+    auto window = env.window();
+    window->searchField()->setCompletionEnabled(false);
+    REQUIRE(test::typeQuery(*window, QStringLiteral("hip")));
+    QListView* list = window->resultsView()->list();
+    auto* delegate = qobject_cast<app::ResultDelegate*>(list->itemDelegate());
+    REQUIRE(delegate);
+    const int rows = window->resultModel()->rowCount();
+    REQUIRE(rows >= 2);
+    for (int row = 0; row < rows; ++row)
+        list->sizeHintForIndex(window->resultModel()->index(row, 0));
+    list->viewport()->grab();   // paints the visible rows
+    const int built = delegate->layoutsBuilt();
+    CHECK(built >= rows);
+
+    // Sizing and painting the same rows again lays out nothing new.
+    for (int row = 0; row < rows; ++row)
+        list->sizeHintForIndex(window->resultModel()->index(row, 0));
+    list->viewport()->grab();
+    CHECK(delegate->layoutsBuilt() == built);
+
+    // The same answer again (empty the field, type the same text) reuses every row.
+    REQUIRE(test::replaceQuery(*window, QStringLiteral("hip")));
+    list->viewport()->grab();
+    CHECK(delegate->layoutsBuilt() == built);
 }
 
 TEST_CASE("Topic counts honour the query and the other filters", "[gui][filters]")
