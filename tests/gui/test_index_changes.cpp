@@ -115,8 +115,11 @@ void checkRecovery(MainWindow& window, const QString& indexDir)
 TEST_CASE("A damaged or deleted index met by a search shows the problem page and the app lives on",
           "[gui][index-changes]")
 {
+    // Not a truncated term list: a search no longer reads term lists (facets come from a value slot and
+    // snippets from the query's own terms), so that damage is met when a page is opened and its related pages
+    // are looked up, which the next test covers.
     const Damage damage = GENERATE(Damage::TruncatePostlist, Damage::GarbagePostlist, Damage::GarbageDocdata,
-                                   Damage::TruncateTermlist, Damage::DeleteFolder);
+                                   Damage::DeleteFolder);
     INFO(damageName(damage));
     REQUIRE_FALSE(pristineIndex().isEmpty());
     test::TestEnv env;
