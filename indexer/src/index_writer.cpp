@@ -759,9 +759,10 @@ UpdateSummary updateIndex(const std::string& corpusDir, const std::string& outDi
                 }
                 db.set_metadata(schema::kMetaArticlePrefix + id, "");
             }
-            for (const auto& [rel, known] : manifest)
-                if (!known.seen || std::any_of(toRead.begin(), toRead.end(), [&](const auto& f) { return corpusRelative(f.first, corpusDir) == rel; }))
-                    db.set_metadata(manifestKey(rel), "");
+            std::set<std::string> reread;   // relative paths of the files read again
+            for (const auto& file : toRead) reread.insert(corpusRelative(file.first, corpusDir));
+            for (const auto& entry : manifest)
+                if (!entry.second.seen || reread.count(entry.first)) db.set_metadata(manifestKey(entry.first), "");
             FacetDictionary facets = FacetDictionary::fromJson(db.get_metadata(schema::kMetaFacetTerms));
             for (const Article* a : keep)
                 for (const auto& term : facetTerms(*a)) facets.add(term);
