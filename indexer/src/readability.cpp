@@ -70,7 +70,7 @@ int countSentences(const std::string& block) {
 
 }  // namespace
 
-int countSyllables(const std::string& word) {
+int countSyllables(std::string_view word) {
     // Over the word's ASCII letters, lower-cased, without building that string (this runs for every word of
     // every page in `check`): vowel groups, then a silent final "e" unless the word ends in consonant + "le".
     int groups = 0, letters = 0;
@@ -98,23 +98,26 @@ int countSyllables(const std::string& word) {
 Readability measureReadability(const std::vector<std::string>& blocks) {
     Readability r;
     for (const auto& raw : blocks) {
-        std::string block = maskNonTerminalDots(raw);
+        const std::string block = maskNonTerminalDots(raw);
         int wordsHere = 0;
-        std::string word;
-        auto flush = [&] {
+        // Words are runs of ASCII letters, digits and apostrophes, read in place (no string per word: this runs
+        // over every word of every page in `check`); a run of apostrophes alone is no word.
+        const size_t n = block.size();
+        for (size_t i = 0; i < n;) {
+            const auto c = static_cast<unsigned char>(block[i]);
+            if (!(text::isAsciiAlnum(c) || c == '\'')) { ++i; continue; }
+            size_t j = i;
             bool hasAlnum = false;
-            for (unsigned char c : word) hasAlnum |= text::isAsciiAlnum(c);
+            while (j < n && (text::isAsciiAlnum(static_cast<unsigned char>(block[j])) || block[j] == '\'')) {
+                hasAlnum |= block[j] != '\'';
+                ++j;
+            }
             if (hasAlnum) {
                 ++wordsHere;
-                r.syllables += countSyllables(word);
+                r.syllables += countSyllables(std::string_view(block).substr(i, j - i));
             }
-            word.clear();
-        };
-        for (unsigned char c : block) {
-            if (text::isAsciiAlnum(c) || c == '\'') word += static_cast<char>(c);
-            else flush();
+            i = j;
         }
-        flush();
         if (wordsHere == 0) continue;
         r.words += wordsHere;
         r.sentences += countSentences(block);

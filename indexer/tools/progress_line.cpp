@@ -41,7 +41,8 @@ void ProgressLine::update(const std::string& what, long done, long total) {
 void ProgressLine::message(const std::string& text) {
     if (quiet_) return;
     stage_ = text;
-    print(text + ", " + clock(since(start_)) + " elapsed", true);
+    // On a terminal a new stage shows at once; in a log it waits like any line, so a short run writes nothing.
+    print(text + ", " + clock(since(start_)) + " elapsed", terminal_);
 }
 
 void ProgressLine::print(const std::string& text, bool force) {

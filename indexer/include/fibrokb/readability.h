@@ -2,6 +2,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace fibrokb {
@@ -14,7 +15,7 @@ struct Readability {
     double grade = 0;         // Flesch-Kincaid grade level
 };
 
-int countSyllables(const std::string& word);
+int countSyllables(std::string_view word);
 
 // Each block is one paragraph, list item or table cell of plain text; a block always ends a sentence.
 Readability measureReadability(const std::vector<std::string>& blocks);
