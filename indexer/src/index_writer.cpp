@@ -216,7 +216,7 @@ public:
         if (fd_ < 0) throw BuildError("cannot create the lock file " + path.string() + ": " + std::strerror(errno));
         if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
             ::close(fd_);
-            throw BuildError("another fibrokb-index build is writing to " + outDir.string() +
+            throw IndexBusy("another fibrokb-index build is writing to " + outDir.string() +
                              "; the index is unchanged. Run the build again when that one has finished.");
         }
     }

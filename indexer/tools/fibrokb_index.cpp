@@ -126,7 +126,19 @@ int runBuild(cli::Args& args) {
     try {
         if (!full) {
             progress.message("looking for changed files");
-            UpdateSummary u = updateIndex(corpusDir, outDir, options);
+            UpdateSummary u;
+            try {
+                u = updateIndex(corpusDir, outDir, options);
+            } catch (const BuildCancelled&) {
+                throw;
+            } catch (const IndexBusy&) {
+                throw;
+            } catch (const BuildError& e) {
+                // A damaged index cannot be updated, but it can always be replaced: rebuilding is the advice
+                // every "damaged index" message gives, so it must work here too. A failed update changed nothing.
+                u.fullBuildNeeded = true;
+                u.reason = std::string("the index could not be updated: ") + e.what();
+            }
             progress.finish();
             if (!u.fullBuildNeeded) {
                 printProblems(u.problems);
@@ -146,7 +158,9 @@ int runBuild(cli::Args& args) {
                               << " documents; only the files read were checked (run `fibrokb-index check` for all)\n";
                 return errors > 0 ? cli::kErrors : cli::kOk;
             }
-            if (!quiet) std::cerr << "fibrokb-index: full build (" << u.reason << ")\n";
+            // Said even with --quiet when the update failed: the reader should know the index was damaged.
+            if (!quiet || u.reason.rfind("the index could not", 0) == 0)
+                std::cerr << "fibrokb-index: full build (" << u.reason << ")\n";
         }
         Corpus corpus = loadWithProgress(corpusDir, threads, progress);
         if (corpus.cancelled) return stopped(progress, outDir);

@@ -136,3 +136,23 @@ TEST_CASE("fibrokb-search - usage errors exit 2 and a missing index exits 1", "[
     CHECK(missing.exitCode == 1);
     CHECK(has(missing, "No index at"));
 }
+
+TEST_CASE("fibrokb-index build over a damaged index replaces it with a full build", "[cli]") {
+    TempDir tmp;
+    const std::string out = tmp / "index";
+    // Exit 1 throughout: the fixture's pages are too short for the word-count check, and are still indexed.
+    REQUIRE(index({"build", "--quiet", "--corpus", dataPath("corpus"), "--out", out}).exitCode == 1);
+    // The advice every "damaged index" message gives is to build again: an update cannot read this index,
+    // so the build must fall back to replacing it, and say why even with --quiet.
+    const std::string live = out + "/" + fibrokb::liveGeneration(out);
+    std::filesystem::resize_file(live + "/postlist.glass", 0);
+    Run r = index({"build", "--quiet", "--corpus", dataPath("corpus"), "--out", out});
+    INFO(r.output);
+    CHECK(r.exitCode == 1);
+    CHECK(has(r, "full build (the index could not be updated"));
+    CHECK(has(r, "Indexed 7 documents"));
+    Run found = search({"--index", out, "walking"});
+    CHECK(found.exitCode == 0);
+    Run again = index({"build", "--quiet", "--corpus", dataPath("corpus"), "--out", out});
+    CHECK(has(again, "is up to date"));
+}

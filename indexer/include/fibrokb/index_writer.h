@@ -33,6 +33,12 @@ struct BuildProgress {
     double seconds = 0;   // since the build started
 };
 
+// Another build or update holds the index folder's lock; nothing was changed.
+class IndexBusy : public BuildError {
+public:
+    using BuildError::BuildError;
+};
+
 // The build was stopped through IndexOptions::cancel; the previous index is live and untouched.
 class BuildCancelled : public BuildError {
 public:
