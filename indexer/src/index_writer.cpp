@@ -701,6 +701,12 @@ UpdateSummary updateIndex(const std::string& corpusDir, const std::string& outDi
         summary.generation = previous;
         summary.documents = int(live.get_doccount());
         if (toRead.empty() && removedIds.empty()) return summary;   // nothing to do: the index stays as it is
+        // Replacing a document in place costs about as much as writing one in a full build plus the
+        // lookups (1.3 s for 100 files of 5,000, a full build 14.7 s): past a quarter of the files, for
+        // instance after a copy that reset every file's time, a full build is the faster way.
+        if (toRead.size() * 4 > manifest.size())
+            return needFull(std::to_string(toRead.size()) + " of " + std::to_string(manifest.size()) +
+                            " files changed: a full build is faster");
 
         // Read and check the changed files only. Links to the other pages are resolved in the index.
         std::vector<Article> parsed(toRead.size());
