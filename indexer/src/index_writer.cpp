@@ -23,10 +23,7 @@
 #include <functional>
 #include <memory>
 #include <set>
-#include <thread>
 #include <unordered_map>
-#include <condition_variable>
-#include <mutex>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -390,14 +387,6 @@ std::vector<FileJob> planJobs(const Corpus& corpus) {
 // fsync (DB_NO_SYNC): they are scratch files, and the merge writes the generation durably.
 constexpr size_t kCommitEveryTextBytes = 1u << 20;
 
-// How many threads a build uses when not told: one per core, at most 8 (more shards make the final merge
-// longer and the machines we aim at have 2 to 8 cores).
-int buildThreads(int requested) {
-    if (requested > 0) return std::min(requested, 64);
-    const unsigned cores = std::thread::hardware_concurrency();
-    return int(std::clamp(cores == 0 ? 2u : cores, 1u, 8u));
-}
-
 // Splits the jobs into `n` contiguous runs of about equal text. Contiguous, so that after the merge the
 // documents keep corpus order (docids break ranking ties, so a build gives the same order on any machine).
 std::vector<std::pair<size_t, size_t>> splitJobs(const std::vector<FileJob>& jobs, int n) {
@@ -478,6 +467,22 @@ private:
     std::atomic<int>& documentsDone_;
 };
 
+// Inside a catch block of a build or an update: turns whatever was thrown into BuildCancelled or BuildError,
+// saying that the previous index is kept (`what` is "build" or "update").
+[[noreturn]] void rethrowAsBuildError(const std::string& what) {
+    try {
+        throw;
+    } catch (const Cancelled&) {
+        throw BuildCancelled(what + " stopped; the previous index is kept");
+    } catch (const BuildError&) {
+        throw;
+    } catch (const Xapian::Error& e) {
+        throw BuildError("index " + what + " failed, previous index kept: " + e.get_description());
+    } catch (const std::exception& e) {
+        throw BuildError("index " + what + " failed, previous index kept: " + e.what());
+    }
+}
+
 // Reports merge progress to the caller's callback (Xapian calls set_status per table).
 class MergeStatus final : public Xapian::Compactor {
 public:
@@ -517,7 +522,7 @@ BuildSummary buildIndex(const Corpus& corpus, const std::string& outDirText, con
         documentsTotal += job.wholeArticle ? 1 : int(job.entries.size());
         for (const auto& term : facetTerms(*job.article)) facets.add(term);
     }
-    const auto ranges = splitJobs(jobs, std::min<int>(buildThreads(options.threads), std::max<size_t>(jobs.size(), 1)));
+    const auto ranges = splitJobs(jobs, std::min<int>(parallel::defaultThreads(options.threads), std::max<size_t>(jobs.size(), 1)));
 
     BuildSummary summary;
     summary.generation = generation;
@@ -539,39 +544,17 @@ BuildSummary buildIndex(const Corpus& corpus, const std::string& outDirText, con
         }
         std::atomic<int> documentsDone{0};
         std::vector<std::unique_ptr<ShardWriter>> writers;
-        std::vector<std::exception_ptr> failures(ranges.size());
-        std::mutex mutex;
-        std::condition_variable finished;
-        size_t running = ranges.size();
-        std::vector<std::thread> threads;
-        for (size_t i = 0; i < ranges.size(); ++i) {
+        for (size_t i = 0; i < ranges.size(); ++i)
             writers.push_back(std::make_unique<ShardWriter>(shardPaths[i], corpus, options, facets, documentsDone));
-            threads.emplace_back([&, i] {
-                try {
-                    writers[i]->write(jobs, ranges[i].first, ranges[i].second);
-                } catch (...) {
-                    failures[i] = std::current_exception();
-                }
-                std::lock_guard<std::mutex> hold(mutex);
-                --running;
-                finished.notify_one();
-            });
-        }
-        {
-            // The calling thread reports progress while the shards write; a shard that fails or a cancel
-            // request stops the others at their next document.
-            std::unique_lock<std::mutex> hold(mutex);
-            while (running > 0) {
-                finished.wait_for(hold, std::chrono::milliseconds(200));
+        // One thread per shard; the calling thread reports progress while they write. A cancel request stops
+        // every shard at its next document.
+        parallel::forEach(
+            ranges.size(), int(ranges.size()),
+            [&](size_t i) { writers[i]->write(jobs, ranges[i].first, ranges[i].second); },
+            [&] {
                 progress.documentsDone = documentsDone.load();
-                hold.unlock();
                 report(BuildProgress::Stage::Writing);
-                hold.lock();
-            }
-        }
-        for (auto& t : threads) t.join();
-        for (const auto& failure : failures)
-            if (failure) std::rethrow_exception(failure);
+            });
         for (const auto& w : writers) {
             summary.articles += w->articles;
             summary.faqEntries += w->faqEntries;
@@ -608,14 +591,8 @@ BuildSummary buildIndex(const Corpus& corpus, const std::string& outDirText, con
         if (options.cancel && options.cancel->load()) throw Cancelled();
         writeStub(outDir, generation);
         guard.keep();
-    } catch (const Cancelled&) {
-        throw BuildCancelled("build stopped; the previous index is kept");
-    } catch (const Xapian::Error& e) {
-        throw BuildError("index build failed, previous index kept: " + e.get_description());
-    } catch (const BuildError&) {
-        throw;
-    } catch (const std::exception& e) {
-        throw BuildError(std::string("index build failed, previous index kept: ") + e.what());
+    } catch (...) {
+        rethrowAsBuildError("build");
     }
     removeOldGenerations(outDir, generation, previous);
     report(BuildProgress::Stage::Done);
@@ -801,14 +778,8 @@ UpdateSummary updateIndex(const std::string& corpusDir, const std::string& outDi
             db.close();
         }
         summary.updated = true;
-    } catch (const Cancelled&) {
-        throw BuildCancelled("update stopped; the previous index is kept");
-    } catch (const Xapian::Error& e) {
-        throw BuildError("index update failed, previous index kept: " + e.get_description());
-    } catch (const BuildError&) {
-        throw;
-    } catch (const std::exception& e) {
-        throw BuildError(std::string("index update failed, previous index kept: ") + e.what());
+    } catch (...) {
+        rethrowAsBuildError("update");
     }
     return summary;
 }
