@@ -24,6 +24,8 @@ constexpr const char* kTitlePrefix = "S";       // title words, also searchable 
 constexpr const char* kTopicPrefix = "XT";      // boolean: XT<topic-id>, also topic:<id>
 constexpr const char* kTypePrefix = "XY";       // boolean: XYarticle | XYfaq
 constexpr const char* kAudiencePrefix = "XA";   // boolean: XApatients | XAcaregivers | XAeveryone
+// Pages written for everyone are written for each group too: filtering by a group also keeps them.
+constexpr const char* kAudienceEveryone = "everyone";
 constexpr const char* kFilePrefix = "XF";       // boolean: XF<file id> the document belongs to
 
 // Within-document frequency boosts: a word in the title counts as this many body occurrences.

@@ -69,13 +69,18 @@ Xapian::Query orOfTerms(const std::string& prefix, const std::vector<std::string
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
 
+// A group's own pages and the pages written for everyone: a carer asking for "carers" wants both.
+Xapian::Query audienceFilter(const std::string& audience) {
+    if (audience == schema::kAudienceEveryone) return Xapian::Query(schema::booleanTerm(schema::kAudiencePrefix, audience));
+    return orOfTerms(schema::kAudiencePrefix, {audience, schema::kAudienceEveryone});
+}
+
 // Topics OR'ed; type and audience AND'ed with them. `except` drops one group (for its facet counts).
 Xapian::Query filterQuery(const SearchRequest& r, std::optional<FacetGroup> except = std::nullopt) {
     std::vector<Xapian::Query> parts;
     if (!r.topics.empty() && except != FacetGroup::Topic) parts.push_back(orOfTerms(schema::kTopicPrefix, r.topics));
     if (!r.type.empty() && except != FacetGroup::Type) parts.emplace_back(schema::booleanTerm(schema::kTypePrefix, r.type));
-    if (!r.audience.empty() && except != FacetGroup::Audience)
-        parts.emplace_back(schema::booleanTerm(schema::kAudiencePrefix, r.audience));
+    if (!r.audience.empty() && except != FacetGroup::Audience) parts.push_back(audienceFilter(r.audience));
     if (parts.empty()) return Xapian::Query();
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }

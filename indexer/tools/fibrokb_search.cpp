@@ -23,7 +23,7 @@ const char* kHelp =
     "  --index DIR        index folder (default " FIBROKB_DEFAULT_INDEX ")\n"
     "  --topic T          only this topic; repeat to allow several (OR)\n"
     "  --type TYPE        article or faq\n"
-    "  --audience A       patients, caregivers or everyone\n"
+    "  --audience A       patients, caregivers or everyone (a group also gets the pages for everyone)\n"
     "  --limit N          results to show (default 10)\n"
     "  --offset N         skip the first N results (default 0)\n"
     "  --json             one JSON object: query, parsed, corrected, total, facets, results\n"

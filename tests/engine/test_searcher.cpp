@@ -71,8 +71,40 @@ TEST_CASE("filters - topics OR'ed and type and audience AND'ed", "[search]") {
     CHECK(run("", {"back-pain", "exercise"}).total == 6);
     CHECK(run("", {"hip-pain"}, "faq").total == 3);
     CHECK(run("", {"hip-pain"}, "article").total == 2);
-    CHECK(ids(run("", {}, "", "patients")) == std::vector<std::string>{"hip-outer"});
-    CHECK(run("", {"back-pain"}, "article", "caregivers").total == 1);
+    CHECK(run("", {"back-pain"}, "article", "caregivers").total == 2);   // carer-guide and back-basics (everyone)
+}
+
+TEST_CASE("audience filter - a group gets its own pages and the pages written for everyone", "[search][audience]") {
+    // The fixture: hip-outer for patients, carer-guide for caregivers, the other 5 documents for everyone.
+    auto patients = ids(run("", {}, "", "patients"));
+    CHECK(patients.size() == 6);
+    CHECK(contains(patients, "hip-outer"));
+    CHECK(contains(patients, "back-basics"));
+    CHECK_FALSE(contains(patients, "carer-guide"));
+    auto carers = ids(run("", {}, "", "caregivers"));
+    CHECK(carers.size() == 6);
+    CHECK(contains(carers, "carer-guide"));
+    CHECK(contains(carers, "faq-common#is-a-heat-pad-safe"));
+    CHECK_FALSE(contains(carers, "hip-outer"));
+    // "everyone" itself stays exact: only the pages written for everyone.
+    auto everyone = ids(run("", {}, "", "everyone"));
+    CHECK(everyone.size() == 5);
+    CHECK_FALSE(contains(everyone, "hip-outer"));
+    CHECK_FALSE(contains(everyone, "carer-guide"));
+}
+
+TEST_CASE("audience facet - a group's filtered total is its own count plus everyone's", "[search][audience]") {
+    // The app shows "Carers (n)" from the facet counts: n must be what choosing it gives.
+    const SearchResult all = run("pain");
+    REQUIRE(all.facets.audiences.at("everyone") == 4);
+    for (const char* group : {"patients", "caregivers"}) {
+        INFO(group);
+        const SearchResult chosen = run("pain", {}, "", group);
+        CHECK(chosen.total == all.facets.audiences.at(group) + all.facets.audiences.at("everyone"));
+        // The audience facet ignores its own filter, so the other choices keep their counts.
+        CHECK(chosen.facets.audiences == all.facets.audiences);
+    }
+    CHECK(run("pain", {}, "", "caregivers").total == 5);
 }
 
 TEST_CASE("facet counts honour the query and the other filters (hand-counted)", "[search]") {

@@ -24,7 +24,8 @@ struct SearchRequest {
     std::string query;                 // free text in the query language; may be empty (browse)
     std::vector<std::string> topics;   // OR'ed together
     std::string type;                  // "" | "article" | "faq"       (AND'ed)
-    std::string audience;              // "" | patients | caregivers | everyone (AND'ed)
+    std::string audience;              // "" | patients | caregivers | everyone (AND'ed). A group also gets the pages
+                                       // written for everyone: "caregivers" keeps caregivers and everyone pages.
     int offset = 0;
     int limit = 10;
     bool asYouType = false;            // expand the last word as a prefix (from 3 characters)
@@ -50,7 +51,8 @@ struct Hit {
 struct Facets {
     std::map<std::string, int> topics;
     std::map<std::string, int> types;
-    std::map<std::string, int> audiences;
+    std::map<std::string, int> audiences;   // by each page's own audience: filtering by a group gives its
+                                            // count plus the "everyone" count (SearchRequest::audience)
 };
 
 struct SearchResult {
