@@ -418,6 +418,17 @@ std::optional<Bookmark> BookmarkStore::find(const QString& articleId, const QStr
     return bookmarkFrom(q);
 }
 
+bool BookmarkStore::isBookmarked(const QString& articleId) const
+{
+    QSqlQuery q;
+    if (!ready()
+        || !connection_->exec(QStringLiteral("SELECT EXISTS(SELECT 1 FROM bookmarks WHERE article_id = ? LIMIT 1)"),
+                              {text(articleId)}, &error_, &q)
+        || !q.next())
+        return false;
+    return q.value(0).toBool();
+}
+
 bool BookmarkStore::lookup(const QString& articleId, const QString& anchor, qint64* id) const
 {
     return lookupId(QStringLiteral("SELECT id FROM bookmarks WHERE article_id = ? AND anchor = ?"),

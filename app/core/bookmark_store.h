@@ -54,6 +54,9 @@ public:
     QVector<Bookmark> bookmarks() const;
     std::optional<Bookmark> bookmark(qint64 id) const;
     std::optional<Bookmark> find(const QString& articleId, const QString& anchor) const;
+    // Whether the page, or any section of it, is bookmarked. One indexed EXISTS query (the
+    // UNIQUE(article_id, anchor) index), cheap enough to ask on every page change.
+    bool isBookmarked(const QString& articleId) const;
     qint64 add(const Bookmark& bookmark);              // existing id when already bookmarked; 0 = failed
     bool restore(const Bookmark& bookmark);            // undo: same id and date again
     bool remove(qint64 id);
