@@ -94,6 +94,16 @@ void AppSettings::setCompletionEnabled(bool enabled)
     settings_.setValue(QStringLiteral("search/completion"), enabled);
 }
 
+QString AppSettings::bookmarkSortOrder() const
+{
+    return settings_.value(QStringLiteral("bookmarks/sortOrder")).toString();
+}
+
+void AppSettings::setBookmarkSortOrder(const QString& sortKeyName)
+{
+    settings_.setValue(QStringLiteral("bookmarks/sortOrder"), sortKeyName);
+}
+
 bool AppSettings::filtersPanelVisible() const
 {
     return settings_.value(QStringLiteral("window/filtersVisible"), true).toBool();

@@ -1,5 +1,6 @@
 // Typed access to the few things FibroKB remembers (QSettings): text size, zoom, theme,
-// window layout, whether the disclaimer was seen, reading speed, completion on/off.
+// window layout, whether the disclaimer was seen, reading speed, completion on/off,
+// the bookmarks panel's sort order.
 #pragma once
 
 #include <QByteArray>
@@ -34,6 +35,9 @@ public:
     void setSpeechRate(double rate);
     bool completionEnabled() const;
     void setCompletionEnabled(bool enabled);
+    // How the bookmarks panel sorts: a BookmarkFilterProxy::sortKeyName() ("" = the default).
+    QString bookmarkSortOrder() const;
+    void setBookmarkSortOrder(const QString& sortKeyName);
     bool filtersPanelVisible() const;
     void setFiltersPanelVisible(bool visible);
     QByteArray windowGeometry() const;

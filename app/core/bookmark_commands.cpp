@@ -103,16 +103,20 @@ private:
 
 class RemoveBookmarkCommand final : public QUndoCommand {
 public:
-    RemoveBookmarkCommand(BookmarkStore* store, const Bookmark& bookmark)
-        : QUndoCommand(QObject::tr("Delete bookmark \u201c%1\u201d").arg(bookmark.title)), store_(store),
+    RemoveBookmarkCommand(BookmarkActions* actions, const Bookmark& bookmark)
+        : QUndoCommand(QObject::tr("Delete bookmark \u201c%1\u201d").arg(bookmark.title)), actions_(actions),
           bookmark_(bookmark)
     {
     }
-    void redo() override { store_->remove(bookmark_.id); }
-    void undo() override { store_->restore(bookmark_); }
+    void redo() override { actions_->store()->remove(bookmark_.id); }
+    void undo() override
+    {
+        if (actions_->store()->restore(bookmark_))
+            Q_EMIT actions_->bookmarkRestored(bookmark_.id);
+    }
 
 private:
-    BookmarkStore* store_;
+    BookmarkActions* actions_;
     Bookmark bookmark_;
 };
 
@@ -133,8 +137,9 @@ private:
 
 class RemoveFolderCommand final : public QUndoCommand {
 public:
-    RemoveFolderCommand(BookmarkStore* store, const Folder& folder)
-        : QUndoCommand(QObject::tr("Delete folder \u201c%1\u201d").arg(folder.name)), store_(store), folder_(folder)
+    RemoveFolderCommand(BookmarkActions* actions, const Folder& folder)
+        : QUndoCommand(QObject::tr("Delete folder \u201c%1\u201d").arg(folder.name)), actions_(actions),
+          store_(actions->store()), folder_(folder)
     {
         for (const Bookmark& b : store_->bookmarks())
             if (b.folderId == folder.id)
@@ -143,12 +148,15 @@ public:
     void redo() override { store_->removeFolder(folder_.id); }
     void undo() override
     {
-        store_->restoreFolder(folder_);
+        const bool restored = store_->restoreFolder(folder_);
         for (qint64 id : members_)
             store_->moveTo(id, folder_.id);
+        if (restored)
+            Q_EMIT actions_->folderRestored(folder_.id);
     }
 
 private:
+    BookmarkActions* actions_;
     BookmarkStore* store_;
     Folder folder_;
     QVector<qint64> members_;
@@ -186,7 +194,7 @@ bool BookmarkActions::remove(qint64 id)
     const auto existing = store_->bookmark(id);
     if (!existing)
         return false;
-    undoStack_.push(new RemoveBookmarkCommand(store_, *existing));
+    undoStack_.push(new RemoveBookmarkCommand(this, *existing));
     return true;
 }
 
@@ -249,7 +257,7 @@ bool BookmarkActions::removeFolder(qint64 id)
     const auto existing = store_->folder(id);
     if (!existing)
         return false;
-    undoStack_.push(new RemoveFolderCommand(store_, *existing));
+    undoStack_.push(new RemoveFolderCommand(this, *existing));
     return true;
 }
 

@@ -31,6 +31,12 @@ public:
     bool renameFolder(qint64 id, const QString& name);
     bool removeFolder(qint64 id);
 
+Q_SIGNALS:
+    // An undo brought a deleted bookmark or folder back (the store has it again), so the
+    // panel can select it and replace the "Press Ctrl+Z" message.
+    void bookmarkRestored(qint64 id);
+    void folderRestored(qint64 id);
+
 private:
     BookmarkStore* store_;
     QUndoStack undoStack_;

@@ -227,6 +227,48 @@ void BookmarkFilterProxy::setSortKey(SortKey key)
     invalidate();
 }
 
+QString BookmarkFilterProxy::sortKeyName(SortKey key)
+{
+    switch (key) {
+    case SortKey::Title:
+        return QStringLiteral("title");
+    case SortKey::Topic:
+        return QStringLiteral("topic");
+    case SortKey::DateAdded:
+    default:
+        return QStringLiteral("date");
+    }
+}
+
+std::optional<BookmarkFilterProxy::SortKey> BookmarkFilterProxy::sortKeyFromName(const QString& name)
+{
+    for (SortKey key : {SortKey::DateAdded, SortKey::Title, SortKey::Topic})
+        if (sortKeyName(key) == name)
+            return key;
+    return std::nullopt;
+}
+
+QString BookmarkFilterProxy::groupHeading(int row) const
+{
+    if (key_ != SortKey::Topic || row < 0 || row >= rowCount())
+        return {};
+    const auto topicAt = [this](int r) { return index(r, 0).data(BookmarkListModel::TopicLabelRole).toString(); };
+    const QString topic = topicAt(row);
+    if (row > 0 && topicAt(row - 1) == topic)
+        return {};
+    return topic.isEmpty() ? tr("Other pages") : topic;
+}
+
+QVariant BookmarkFilterProxy::data(const QModelIndex& index, int role) const
+{
+    if (role == Qt::AccessibleTextRole && index.isValid()) {
+        const QString heading = groupHeading(index.row());
+        if (!heading.isEmpty())
+            return tr("Topic %1: %2").arg(heading, QSortFilterProxyModel::data(index, role).toString());
+    }
+    return QSortFilterProxyModel::data(index, role);
+}
+
 bool BookmarkFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);

@@ -9,6 +9,7 @@
 #include <QSortFilterProxyModel>
 
 #include <functional>
+#include <optional>
 
 namespace fibrokb::app {
 
@@ -92,6 +93,16 @@ public:
     void setText(const QString& text);
     void setSortKey(SortKey key);
     SortKey sortKey() const { return key_; }
+    // Stable names for remembering the sort order in the settings ("date", "title", "topic").
+    static QString sortKeyName(SortKey key);
+    static std::optional<SortKey> sortKeyFromName(const QString& name);
+
+    // When sorted by topic, the heading of the topic group that starts at `row` (its first
+    // topic's label, or "Other pages"); "" for every other row and in the other sort orders.
+    // Headings are drawn above the row, not rows of their own, so they can never be selected.
+    QString groupHeading(int row) const;
+    // A screen reader hears a group's heading with the group's first bookmark.
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;

@@ -1,6 +1,7 @@
 #include "ui/add_bookmark_dialog.h"
 
 #include "ui/article_view.h"
+#include "ui/note_dialog.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -9,7 +10,6 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QShortcut>
 #include <QVBoxLayout>
 
 namespace fibrokb::app {
@@ -73,8 +73,7 @@ AddBookmarkDialog::AddBookmarkDialog(const QString& pageTitle, const QVector<Sec
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    auto* save = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
-    connect(save, &QShortcut::activated, this, &QDialog::accept);
+    addSaveShortcuts(this);   // Ctrl+Return and the keypad's Ctrl+Enter
 
     connect(folder_, &QComboBox::currentIndexChanged, this, &AddBookmarkDialog::updateNewFolder);
     updateNewFolder();

@@ -1,10 +1,14 @@
 #include "ui/bookmarks_panel.h"
 
+#include "core/app_settings.h"
 #include "core/bookmark_commands.h"
 #include "core/bookmark_models.h"
 #include "core/bookmark_store.h"
+#include "core/save_locations.h"
 #include "core/text_format.h"
 #include "core/visit_sheet.h"
+#include "ui/bookmark_delegate.h"
+#include "ui/note_dialog.h"
 #include "ui/printing.h"
 
 #include <QComboBox>
@@ -19,8 +23,8 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScreen>
 #include <QSplitter>
-#include <QStandardPaths>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -101,6 +105,7 @@ BookmarksPanel::BookmarksPanel(BookmarkActions* actions, QWidget* parent) : QWid
     bookmarkList_->setWordWrap(true);
     bookmarkList_->setSpacing(2);
     bookmarkList_->setAlternatingRowColors(true);
+    bookmarkList_->setItemDelegate(new BookmarkDelegate(bookmarkList_));   // topic headings
     bookmarkList_->installEventFilter(this);
     bookmarksLabel->setBuddy(bookmarkList_);
     bottomLayout->addWidget(bookmarkList_, 1);
@@ -161,9 +166,9 @@ BookmarksPanel::BookmarksPanel(BookmarkActions* actions, QWidget* parent) : QWid
     connect(bookmarkList_->selectionModel(), &QItemSelectionModel::currentChanged, this, &BookmarksPanel::updateDetails);
     connect(bookmarkList_, &QListView::doubleClicked, this, &BookmarksPanel::openCurrent);
     connect(filter_, &QLineEdit::textChanged, proxy_, &BookmarkFilterProxy::setText);
-    connect(sort_, &QComboBox::currentIndexChanged, this, [this](int index) {
-        proxy_->setSortKey(BookmarkFilterProxy::SortKey(sort_->itemData(index).toInt()));
-    });
+    connect(sort_, &QComboBox::currentIndexChanged, this, &BookmarksPanel::applySortKey);
+    connect(actions_, &BookmarkActions::bookmarkRestored, this, &BookmarksPanel::showRestoredBookmark);
+    connect(actions_, &BookmarkActions::folderRestored, this, &BookmarksPanel::showRestoredFolder);
     connect(open_, &QPushButton::clicked, this, &BookmarksPanel::openCurrent);
     connect(note_, &QPushButton::clicked, this, &BookmarksPanel::promptEditNote);
     connect(rename_, &QPushButton::clicked, this, &BookmarksPanel::promptRename);
@@ -193,6 +198,51 @@ void BookmarksPanel::setArticleExists(std::function<bool(const QString&)> exists
 void BookmarksPanel::setTopicLabels(const QHash<QString, QString>& labels)
 {
     bookmarks_->setTopicLabels(labels);
+}
+
+void BookmarksPanel::setPageTitleLookup(std::function<QString(const QString&)> pageTitle)
+{
+    pageTitle_ = std::move(pageTitle);
+}
+
+void BookmarksPanel::setSettings(AppSettings* settings)
+{
+    settings_ = nullptr;   // choosing the remembered order is no change to remember
+    if (settings) {
+        if (const auto key = BookmarkFilterProxy::sortKeyFromName(settings->bookmarkSortOrder()))
+            sort_->setCurrentIndex(sort_->findData(int(*key)));
+    }
+    settings_ = settings;
+}
+
+void BookmarksPanel::setLargePrint(bool on)
+{
+    largePrint_ = on;
+}
+
+void BookmarksPanel::applySortKey(int comboIndex)
+{
+    const auto key = BookmarkFilterProxy::SortKey(sort_->itemData(comboIndex).toInt());
+    proxy_->setSortKey(key);
+    if (settings_)
+        settings_->setBookmarkSortOrder(BookmarkFilterProxy::sortKeyName(key));
+}
+
+void BookmarksPanel::showRestoredBookmark(qint64 id)
+{
+    // Show it where it is: in the folder shown now if it belongs there, else with everything.
+    if (!selectBookmark(id)) {
+        filter_->clear();
+        selectFolder(FolderListModel::kAllBookmarks);
+        selectBookmark(id);
+    }
+    Q_EMIT statusMessage(tr("Bookmark restored."));
+}
+
+void BookmarksPanel::showRestoredFolder(qint64 id)
+{
+    selectFolder(id);
+    Q_EMIT statusMessage(tr("Folder restored, with its bookmarks."));
 }
 
 void BookmarksPanel::focusList()
@@ -229,7 +279,9 @@ bool BookmarksPanel::selectBookmark(qint64 id)
     for (int row = 0; row < proxy_->rowCount(); ++row) {
         const QModelIndex index = proxy_->index(row, 0);
         if (index.data(BookmarkListModel::IdRole).toLongLong() == id) {
-            bookmarkList_->setCurrentIndex(index);
+            // Current and selected: the keyboard and the eye both land on it.
+            bookmarkList_->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect);
+            bookmarkList_->scrollTo(index);
             return true;
         }
     }
@@ -399,7 +451,15 @@ ImportReport BookmarksPanel::importBackup(const QString& path)
 
 QString BookmarksPanel::visitSheetHtml() const
 {
-    return fibrokb::app::visitSheetHtml(currentFolderName(), bookmarksInCurrentFolder());
+    VisitSheetOptions options;
+    options.largePrint = largePrint_;
+    options.pageTitle = pageTitle_;
+    return fibrokb::app::visitSheetHtml(currentFolderName(), bookmarksInCurrentFolder(), options);
+}
+
+QString BookmarksPanel::visitSheetSavePath()
+{
+    return suggestedSavePath(QStringLiteral("visit-sheet.pdf"));
 }
 
 bool BookmarksPanel::exportVisitSheetPdf(const QString& path, QString* error)
@@ -444,35 +504,66 @@ void BookmarksPanel::promptDeleteFolder()
 
 void BookmarksPanel::promptEditNote()
 {
+    openNoteDialog();
+}
+
+NoteDialog* BookmarksPanel::openNoteDialog()
+{
     const QModelIndex index = bookmarkList_->currentIndex();
     if (!index.isValid())
-        return;
-    bool ok = false;
-    const QString note = QInputDialog::getMultiLineText(this, tr("Note"),
-                                                        tr("Note for \u201c%1\u201d:")
-                                                            .arg(index.data(BookmarkListModel::TitleRole).toString()),
-                                                        index.data(BookmarkListModel::NoteRole).toString(), &ok);
-    if (ok)
-        setNoteOfCurrent(note.trimmed());
+        return nullptr;
+    auto* dialog = new NoteDialog(index.data(BookmarkListModel::TitleRole).toString(),
+                                  index.data(BookmarkListModel::NoteRole).toString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    // The bookmark it was opened for, even if the list changes meanwhile.
+    const qint64 id = index.data(BookmarkListModel::IdRole).toLongLong();
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
+        if (actions_->setNote(id, dialog->note()))
+            selectBookmark(id);
+    });
+    dialog->open();
+    return dialog;
 }
 
 void BookmarksPanel::promptRename()
 {
+    openRenameDialog();
+}
+
+QInputDialog* BookmarksPanel::openRenameDialog()
+{
     const QModelIndex index = bookmarkList_->currentIndex();
     if (!index.isValid())
-        return;
-    bool ok = false;
-    const QString title = QInputDialog::getText(this, tr("Rename bookmark"), tr("Name:"), QLineEdit::Normal,
-                                                index.data(BookmarkListModel::TitleRole).toString(), &ok);
-    if (ok)
-        renameCurrent(title);
+        return nullptr;
+    const QString title = index.data(BookmarkListModel::TitleRole).toString();
+    auto* dialog = new QInputDialog(this);
+    dialog->setObjectName(QStringLiteral("renameBookmarkDialog"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->setWindowTitle(tr("Rename bookmark"));
+    dialog->setLabelText(tr("Name:"));
+    dialog->setInputMode(QInputDialog::TextInput);
+    dialog->setTextValue(title);
+    // Wide enough to show the whole name (plus room to type), but never wider than the screen.
+    if (auto* field = dialog->findChild<QLineEdit*>()) {
+        const QFontMetrics metrics = field->fontMetrics();
+        const int wanted = metrics.horizontalAdvance(title) + metrics.averageCharWidth() * 6;
+        const QScreen* screen = this->screen();
+        const int limit = screen ? screen->availableGeometry().width() * 9 / 10 - 80 : wanted;
+        field->setMinimumWidth(qBound(metrics.averageCharWidth() * 30, wanted, qMax(limit, 200)));
+    }
+    const qint64 id = index.data(BookmarkListModel::IdRole).toLongLong();
+    connect(dialog, &QDialog::accepted, this, [this, dialog, id] {
+        if (actions_->rename(id, dialog->textValue()))
+            selectBookmark(id);
+    });
+    dialog->open();
+    return dialog;
 }
 
 void BookmarksPanel::promptExportBackup()
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
     const QString path = QFileDialog::getSaveFileName(this, tr("Save a backup of your bookmarks"),
-                                                      dir + QStringLiteral("/fibrokb-bookmarks.json"),
+                                                      suggestedSavePath(QStringLiteral("fibrokb-bookmarks.json")),
                                                       tr("Bookmark backup (*.json)"));
     if (path.isEmpty())
         return;
@@ -486,7 +577,7 @@ void BookmarksPanel::promptExportBackup()
 void BookmarksPanel::promptImportBackup()
 {
     const QString path = QFileDialog::getOpenFileName(this, tr("Add bookmarks from a backup"),
-                                                      QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation),
+                                                      documentsFolder(),
                                                       tr("Bookmark backup (*.json)"));
     if (path.isEmpty())
         return;
@@ -507,9 +598,8 @@ void BookmarksPanel::printVisitSheet()
 
 void BookmarksPanel::promptExportVisitSheetPdf()
 {
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the visit sheet as PDF"),
-                                                      dir + QStringLiteral("/visit-sheet.pdf"), tr("PDF (*.pdf)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save the visit sheet as PDF"), visitSheetSavePath(),
+                                                      tr("PDF (*.pdf)"));
     if (path.isEmpty())
         return;
     QString error;

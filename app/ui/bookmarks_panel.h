@@ -10,6 +10,7 @@
 #include <functional>
 
 class QComboBox;
+class QInputDialog;
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -19,10 +20,12 @@ class QToolButton;
 
 namespace fibrokb::app {
 
+class AppSettings;
 class BookmarkActions;
 class BookmarkFilterProxy;
 class BookmarkListModel;
 class FolderListModel;
+class NoteDialog;
 
 class BookmarksPanel final : public QWidget {
     Q_OBJECT
@@ -39,6 +42,14 @@ public:
 
     void setArticleExists(std::function<bool(const QString&)> exists);
     void setTopicLabels(const QHash<QString, QString>& labels);
+    // The page's title now, by article id ("" when unknown): the visit sheet names the real
+    // page even when the person renamed the bookmark.
+    void setPageTitleLookup(std::function<QString(const QString& articleId)> pageTitle);
+    // Remembers the sort order there (read now, written on each change). Not owned.
+    void setSettings(AppSettings* settings);
+    // 16 pt visit sheets (printed and PDF). Off by default.
+    void setLargePrint(bool on);
+    bool largePrint() const { return largePrint_; }
     void focusList();
 
     qint64 currentFolderId() const;
@@ -60,6 +71,13 @@ public:
     ImportReport importBackup(const QString& path);
     QString visitSheetHtml() const;
     bool exportVisitSheetPdf(const QString& path, QString* error = nullptr);
+    // Where the visit sheet's save dialog starts: visit-sheet.pdf in the Documents folder.
+    static QString visitSheetSavePath();
+
+    // The dialogs behind "Note…" and "Rename…", opened (window-modal, deleted on close) for the
+    // current bookmark; null when none is current. Saving one changes that bookmark.
+    NoteDialog* openNoteDialog();
+    QInputDialog* openRenameDialog();
 
 public Q_SLOTS:
     void openCurrent();
@@ -83,6 +101,9 @@ protected:
 
 private:
     void updateDetails();
+    void applySortKey(int comboIndex);
+    void showRestoredBookmark(qint64 id);
+    void showRestoredFolder(qint64 id);
     void rebuildMoveMenu();
     QPushButton* makeButton(const QString& text, const QString& accessibleName, const QString& objectName);
 
@@ -105,6 +126,9 @@ private:
     QToolButton* folderMenuButton_;
     QToolButton* moreButton_;
     qint64 selectedFolder_ = -1;
+    AppSettings* settings_ = nullptr;
+    std::function<QString(const QString&)> pageTitle_;
+    bool largePrint_ = false;
 };
 
 }  // namespace fibrokb::app
