@@ -4,6 +4,7 @@
 #include "core/text_format.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QStringList>
 #include <QVector>
 
@@ -17,25 +18,20 @@ QString tr(const char* text)
     return QCoreApplication::translate("ArticlePage", text);
 }
 
-QString sourceLine(const fibrokb::Source& source, bool forPrint)
+// A sentence of a reference ("Bidonde J, et al.", a title, a year) with exactly one closing stop:
+// text that already ends in one (or in ? or !) gets none added.
+QString referencePart(const QString& text, const QString& format = QStringLiteral("%1"))
 {
-    QStringList parts;
-    if (!source.by.empty())
-        parts << htmlEscape(toQString(source.by));
-    parts << QStringLiteral("<i>%1</i>").arg(htmlEscape(toQString(source.title)));
-    if (!source.year.empty())
-        parts << htmlEscape(toQString(source.year));
-    QString line = parts.join(QStringLiteral(". ")) + QLatin1Char('.');
-    const QString target = ArticlePage::sourceLink(source);
-    if (!target.isEmpty()) {
-        const QString shown = source.doi.empty() ? target : QStringLiteral("doi:") + toQString(source.doi);
-        if (forPrint)
-            line += QStringLiteral(" %1").arg(htmlEscape(target));
-        else
-            line += QStringLiteral(" <a href=\"%1\">%2</a> <span class=\"net\">(%3)</span>")
-                        .arg(htmlEscape(target), htmlEscape(shown), tr("opens in your browser, needs internet"));
-    }
-    return line;
+    const QString trimmed = text.trimmed();
+    const bool ended = trimmed.endsWith(QLatin1Char('.')) || trimmed.endsWith(QLatin1Char('?'))
+                    || trimmed.endsWith(QLatin1Char('!'));
+    return format.arg(htmlEscape(trimmed)) + (ended ? QString() : QStringLiteral("."));
+}
+
+bool hasScheme(const QString& href)
+{
+    static const QRegularExpression scheme(QStringLiteral("^[A-Za-z][A-Za-z0-9+.-]*:"));
+    return scheme.match(href).hasMatch();
 }
 
 bool isVoidElement(QStringView name)
@@ -287,6 +283,71 @@ BoundedHtml ArticlePage::bounded(const QString& html, const HtmlBounds& bounds)
     return out;
 }
 
+QString ArticlePage::sourceLine(const fibrokb::Source& source, bool forPrint)
+{
+    QStringList parts;
+    if (!source.by.empty())
+        parts << referencePart(toQString(source.by));
+    parts << referencePart(toQString(source.title), QStringLiteral("<i>%1</i>"));
+    if (!source.year.empty())
+        parts << referencePart(toQString(source.year));
+    QString line = parts.join(QLatin1Char(' '));
+    const QString target = sourceLink(source);
+    if (!target.isEmpty()) {
+        const QString shown = source.doi.empty() ? target : QStringLiteral("doi:") + toQString(source.doi);
+        if (forPrint)
+            line += QStringLiteral(" %1").arg(htmlEscape(target));
+        else
+            line += QStringLiteral(" <a href=\"%1\">%2</a> <span class=\"net\">(%3)</span>")
+                        .arg(htmlEscape(target), htmlEscape(shown), tr("opens in your browser, needs internet"));
+    }
+    return line;
+}
+
+QString ArticlePage::plainLinksForPrint(const QString& html)
+{
+    // The engine's HTML escapes '<' and '>' inside text and attribute values, so a tag ends at the next '>'.
+    QString out;
+    out.reserve(html.size());
+    bool inLink = false;
+    QString address;          // the external address to write after the link's words
+    qsizetype wordsStart = 0; // where in `out` the link's words began
+    qsizetype i = 0;
+    while (i < html.size()) {
+        const qsizetype lt = html.indexOf(u'<', i);
+        if (lt < 0) {
+            out += QStringView(html).mid(i);
+            break;
+        }
+        out += QStringView(html).mid(i, lt - i);
+        const qsizetype gt = html.indexOf(u'>', lt);
+        if (gt < 0) {
+            out += QStringView(html).mid(lt);
+            break;
+        }
+        const QStringView tag = QStringView(html).mid(lt, gt - lt + 1);
+        i = gt + 1;
+        if (!inLink && tag.size() > 3 && tag.startsWith(u"<a", Qt::CaseInsensitive) && tag[2].isSpace()) {
+            const QString href = attributeValue(tag, u"href");
+            if (!href.isEmpty()) {
+                inLink = true;
+                address = hasScheme(href) ? href : QString();
+                wordsStart = out.size();
+                continue;   // the start tag is dropped; a <a name> anchor (no href) is kept
+            }
+        } else if (inLink && tag.compare(u"</a>", Qt::CaseInsensitive) == 0) {
+            inLink = false;
+            const QString words = out.mid(wordsStart).trimmed();
+            const QString bare = QString(address).remove(QRegularExpression(QStringLiteral("^mailto:")));
+            if (!address.isEmpty() && words != address && words != bare)
+                out += QStringLiteral(" (%1)").arg(address);
+            continue;
+        }
+        out += tag;
+    }
+    return out;
+}
+
 QString ArticlePage::sourceLink(const fibrokb::Source& source)
 {
     if (!source.url.empty())
@@ -300,7 +361,18 @@ QString ArticlePage::html(const fibrokb::Article& article, const QVector<ResultI
                           const QHash<QString, QString>& topicLabels, const PageOptions& options, PageInfo* info)
 {
     QString page;
-    page += QStringLiteral("<html><body>");
+    if (options.forPrint) {
+        // Sizes in points for paper; headings scale with the body text.
+        const int body = printPointSize(options);
+        page += QStringLiteral("<html><head><style>body { font-size: %1pt; } h1 { font-size: %2pt; } "
+                               "h2 { font-size: %3pt; } h3 { font-size: %4pt; }</style></head><body>")
+                    .arg(body)
+                    .arg(qRound(body * 1.6))
+                    .arg(qRound(body * 1.3))
+                    .arg(qRound(body * 1.15));
+    } else {
+        page += QStringLiteral("<html><body>");
+    }
     page += QStringLiteral("<h1><a name=\"top\"></a>%1</h1>").arg(htmlEscape(toQString(article.title)));
 
     QStringList topics;
@@ -315,6 +387,10 @@ QString ArticlePage::html(const fibrokb::Article& article, const QVector<ResultI
             checked += QLatin1Char(' ') + tr("Next check due by %1.").arg(readableDate(toQString(article.nextReview)));
         page += QStringLiteral("<p class=\"checked\">%1</p>").arg(checked);
     }
+    // On paper the disclaimer goes with the title: at the end it could be left alone on a last page.
+    if (options.forPrint)
+        page += QStringLiteral("<p class=\"disclaimer\">%1 %2</p>")
+                    .arg(pageDisclaimerHtml(), tr("Printed from FibroKB."));
     if (!article.summary.empty())
         page += QStringLiteral("<p class=\"summary\">%1</p>").arg(htmlEscape(toQString(article.summary)));
 
@@ -324,7 +400,8 @@ QString ArticlePage::html(const fibrokb::Article& article, const QVector<ResultI
         page += QStringLiteral("<p class=\"note\">%1</p>").arg(tooLongNote());
     if (body.flattened)
         page += QStringLiteral("<p class=\"note\">%1</p>").arg(flattenedNote());
-    page += QStringLiteral("<div class=\"body\">") + body.html + QStringLiteral("</div>");
+    page += QStringLiteral("<div class=\"body\">") + (options.forPrint ? plainLinksForPrint(body.html) : body.html)
+          + QStringLiteral("</div>");
     if (body.shortened)
         page += QStringLiteral("<p class=\"note\">%1</p>").arg(tr("The rest of this page is not shown here."));
     if (info) {
@@ -354,10 +431,8 @@ QString ArticlePage::html(const fibrokb::Article& article, const QVector<ResultI
             page += QStringLiteral("<li>%1</li>").arg(sourceLine(source, options.forPrint));
         page += QStringLiteral("</ol>");
     }
-    page += QStringLiteral("<p class=\"disclaimer\">%1</p>").arg(pageDisclaimerHtml());
-    if (options.forPrint)
-        page += QStringLiteral("<p class=\"meta\">%1</p>")
-                    .arg(tr("Printed from FibroKB, page id: %1").arg(htmlEscape(toQString(article.id))));
+    if (!options.forPrint)
+        page += QStringLiteral("<p class=\"disclaimer\">%1</p>").arg(pageDisclaimerHtml());
     page += QStringLiteral("</body></html>");
     return page;
 }

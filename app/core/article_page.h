@@ -44,7 +44,11 @@ struct BoundedHtml {
 };
 
 struct PageOptions {
-    bool forPrint = false;   // print: no related pages, link targets written out
+    // Print and page PDF: no related pages, links as plain text (an external one with its address
+    // after it), the disclaimer at the top with the title (never alone on a last page), body 12 pt.
+    bool forPrint = false;
+    // With forPrint: 16 pt body text and larger headings, as large-print leaflets use.
+    bool largePrint = false;
     HtmlBounds bounds;
 };
 
@@ -73,6 +77,14 @@ public:
     // CSS for QTextDocument::setDefaultStyleSheet (sizes relative to the widget font).
     static QString styleSheet(const PageColors& colors);
     static QString sourceLink(const fibrokb::Source& source);
+    // One entry of a Sources list as HTML: authors, title, year, each ending in exactly one full stop
+    // ("Bidonde J, et al." stays as written), then the address.
+    static QString sourceLine(const fibrokb::Source& source, bool forPrint);
+    // The body text size of a printed page, in points.
+    static int printPointSize(const PageOptions& options) { return options.largePrint ? 16 : 12; }
+    // A printed page's links as plain text: an internal link becomes its words, an external one its
+    // words followed by its address in brackets (unless the words are the address).
+    static QString plainLinksForPrint(const QString& html);
     // Anchors used for the page's own sections (stable, so the TOC can link them).
     static QString relatedAnchor() { return QStringLiteral("fibrokb-related"); }
     static QString sourcesAnchor() { return QStringLiteral("fibrokb-sources"); }

@@ -14,10 +14,11 @@ namespace {
 
 void fillDocument(QTextDocument& document, const QString& html, const QString& title)
 {
-    // Paper is always light: print colours do not follow the screen theme.
+    // Paper is always light: print colours do not follow the screen theme. 12 pt is the smallest
+    // comfortable size on paper; a page asks for more (large print) in its own style.
     document.setDefaultStyleSheet(ArticlePage::styleSheet(PageColors{}));
     QFont font(QStringLiteral("DejaVu Serif"));
-    font.setPointSize(11);
+    font.setPointSize(ArticlePage::printPointSize(PageOptions{}));
     document.setDefaultFont(font);
     document.setHtml(html);
     document.setMetaInformation(QTextDocument::DocumentTitle, title);
