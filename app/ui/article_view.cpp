@@ -1,14 +1,18 @@
 #include "ui/article_view.h"
 
+#include "ui/contents_delegate.h"
 #include "ui/find_bar.h"
 #include "ui/read_aloud.h"
 #include "ui/safe_text_browser.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QElapsedTimer>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QScopedValueRollback>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTextBlock>
@@ -35,7 +39,14 @@ ArticleView::ArticleView(QWidget* parent) : QWidget(parent)
     contents_ = new QListWidget(side);
     contents_->setObjectName(QStringLiteral("articleContents"));
     contents_->setAccessibleName(tr("Contents of this page"));
+    // Entries wrap to the list's width and keep their indent (ContentsDelegate); never a sideways scroll.
+    contents_->setItemDelegate(new ContentsDelegate(contents_));
     contents_->setWordWrap(true);
+    contents_->setUniformItemSizes(false);
+    contents_->setResizeMode(QListView::Adjust);
+    contents_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    contents_->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+    contents_->viewport()->installEventFilter(this);
     contents_->setContextMenuPolicy(Qt::CustomContextMenu);
     contentsLabel_->setBuddy(contents_);
     sideLayout->addWidget(contentsLabel_);
@@ -47,6 +58,12 @@ ArticleView::ArticleView(QWidget* parent) : QWidget(parent)
     browser_->setContextMenuPolicy(Qt::CustomContextMenu);
     // Keyboard users can move through links with Tab and follow them with Enter.
     browser_->setTextInteractionFlags(Qt::TextBrowserInteraction | Qt::TextSelectableByKeyboard);
+    // Lines break at spaces only: a word split across lines ("fibromyalgi / a") is hard to read with
+    // large text and fibro fog. A word wider than the column scrolls sideways instead.
+    browser_->setWordWrapMode(QTextOption::WordWrap);
+    // The reader taking over (wheel, keys, clicks, the scroll bar) ends holding an anchor in place.
+    browser_->installEventFilter(this);
+    browser_->viewport()->installEventFilter(this);
 
     splitter_->addWidget(side);
     splitter_->addWidget(browser_);
@@ -58,6 +75,14 @@ ArticleView::ArticleView(QWidget* parent) : QWidget(parent)
     layout->addWidget(splitter_, 1);
     layout->addWidget(findBar_);
 
+    QScrollBar* bar = browser_->verticalScrollBar();
+    connect(bar, &QAbstractSlider::actionTriggered, this, [this] {
+        if (!applyingPlace_)
+            releasePlace();
+    });
+    connect(bar, &QAbstractSlider::rangeChanged, this, &ArticleView::applyPlace);
+    connect(bar, &QAbstractSlider::valueChanged, this, &ArticleView::followScroll);
+    connect(findBar_->field(), &QLineEdit::textEdited, this, &ArticleView::releasePlace);
     connect(browser_, &QTextBrowser::anchorClicked, this, &ArticleView::onAnchorClicked);
     connect(browser_, &QWidget::customContextMenuRequested, this, &ArticleView::showContextMenu);
     connect(contents_, &QWidget::customContextMenuRequested, this, &ArticleView::showContentsMenu);
@@ -73,7 +98,8 @@ void ArticleView::setReadAloudBar(ReadAloudBar* bar)
 }
 
 void ArticleView::showArticle(const fibrokb::Article& article, const QVector<ResultItem>& related,
-                              const QHash<QString, QString>& topicLabels, const QString& anchor)
+                              const QHash<QString, QString>& topicLabels, const QString& anchor,
+                              const ReadingPosition& position)
 {
     article_ = article;
     related_ = related;
@@ -88,8 +114,9 @@ void ArticleView::showArticle(const fibrokb::Article& article, const QVector<Res
     contents_->clear();
     contents_->setUpdatesEnabled(false);
     auto addEntry = [this](const QString& anchor, const QString& heading, int level) {
-        auto* item = new QListWidgetItem(QString(qMax(0, level - 2) * 3, QLatin1Char(' ')) + heading, contents_);
+        auto* item = new QListWidgetItem(heading, contents_);
         item->setData(Qt::UserRole, anchor);
+        item->setData(ContentsDelegate::LevelRole, level);
         item->setData(Qt::AccessibleTextRole, heading);
     };
     addEntry(QString(), tr("Top of the page"), 2);
@@ -111,10 +138,11 @@ void ArticleView::showArticle(const fibrokb::Article& article, const QVector<Res
     if (!article.sources.empty())
         addEntry(ArticlePage::sourcesAnchor(), tr("Sources"), 2);
     contents_->setUpdatesEnabled(true);
+    fitContentsWidth();
 
     findBar_->refresh();
-    if (anchor.isEmpty())
-        browser_->verticalScrollBar()->setValue(0);
+    if (!position.isTop())
+        holdPlace({true, QString(), position});
     else
         scrollToSection(anchor);
 }
@@ -128,56 +156,179 @@ void ArticleView::render()
     pageInfo_ = PageInfo{};
     browser_->setHtml(ArticlePage::html(article_, related_, topicLabels_, PageOptions{}, &pageInfo_));
     browser_->updateReadingColumn();
+    indexAnchors();
+    // Every change of layout (incremental layout of a long page, a new width, a zoom) puts the held
+    // place back; the layout object can be replaced with the document, so connect on each render.
+    connect(browser_->document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, this,
+            &ArticleView::applyPlace, Qt::UniqueConnection);
     lastRenderMs_ = timer.elapsed();
+}
+
+void ArticleView::fitContentsWidth()
+{
+    // Wide enough for every entry's longest word at the text size in force: entries wrap, never cut.
+    int widest = 0;
+    for (int i = 0; i < contents_->count(); ++i)
+        widest = qMax(widest, ContentsDelegate::minimumWidth(contents_->font(), contents_->model()->index(i, 0)));
+    const int chrome = 2 * contents_->frameWidth() + contents_->verticalScrollBar()->sizeHint().width();
+    contents_->setMinimumWidth(widest + chrome);
+}
+
+void ArticleView::indexAnchors()
+{
+    // One pass over the blocks in document order, however many sections a long page has.
+    anchorBlocks_.clear();
+    QTextDocument* doc = browser_->document();
+    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
+        for (auto it = block.begin(); !it.atEnd(); ++it) {
+            const QTextFragment fragment = it.fragment();
+            if (!fragment.isValid())
+                continue;
+            for (const QString& name : fragment.charFormat().anchorNames())
+                if (!anchorBlocks_.contains(name))
+                    anchorBlocks_.insert(name, block.blockNumber());
+        }
+    }
+}
+
+int ArticleView::blockTop(int blockNumber) const
+{
+    QTextDocument* doc = browser_->document();
+    const QTextBlock block = doc->findBlockByNumber(blockNumber);
+    if (!block.isValid())
+        return 0;
+    return qRound(doc->documentLayout()->blockBoundingRect(block).top());
+}
+
+int ArticleView::anchorY(const QString& anchor) const
+{
+    if (anchor.isEmpty())
+        return 0;
+    const auto it = anchorBlocks_.constFind(anchor);
+    return it == anchorBlocks_.constEnd() ? 0 : blockTop(*it);
+}
+
+void ArticleView::holdPlace(const Target& target)
+{
+    target_ = target;
+    applyPlace();
+    followScroll();
+}
+
+void ArticleView::applyPlace()
+{
+    if (!target_.active || applyingPlace_)
+        return;
+    const QScopedValueRollback<bool> guard(applyingPlace_, true);
+    int y = anchorY(target_.anchor);
+    if (!target_.position.isTop()) {
+        QTextDocument* doc = browser_->document();
+        const QTextBlock block = doc->findBlockByNumber(target_.position.block);
+        if (block.isValid()) {
+            const QRectF rect = doc->documentLayout()->blockBoundingRect(block);
+            y = qRound(rect.top() + qBound(0.0, target_.position.offset, 1.0) * rect.height());
+        }
+    }
+    // A target below the end of the range is reached when the range grows (rangeChanged calls back).
+    QScrollBar* bar = browser_->verticalScrollBar();
+    bar->setValue(y);
+    // Keyboard reading (Page Down, arrows) goes on from what is on screen, not from the text cursor
+    // left at the top of the page. Placing the cursor may nudge the view to show its whole line.
+    const QPoint onScreen(int(browser_->document()->rootFrame()->frameFormat().leftMargin()) + 1,
+                          browser_->fontMetrics().height() * 3 / 2);
+    browser_->setTextCursor(browser_->cursorForPosition(onScreen));
+    bar->setValue(y);
+}
+
+void ArticleView::releasePlace()
+{
+    target_ = Target{};
+}
+
+ReadingPosition ArticleView::readingPosition() const
+{
+    const int y = browser_->verticalScrollBar()->value();
+    if (y <= 0)
+        return {};
+    QTextDocument* doc = browser_->document();
+    QAbstractTextDocumentLayout* layout = doc->documentLayout();
+    const QTextFrameFormat root = doc->rootFrame()->frameFormat();
+    const int at = layout->hitTest(QPointF(root.leftMargin() + 1, y), Qt::FuzzyHit);
+    const QTextBlock block = doc->findBlock(qMax(0, at));
+    if (!block.isValid())
+        return {};
+    const QRectF rect = layout->blockBoundingRect(block);
+    const double offset = rect.height() > 0 ? qBound(0.0, (y - rect.top()) / rect.height(), 1.0) : 0.0;
+    return {block.blockNumber(), offset};
+}
+
+void ArticleView::restoreReadingPosition(const ReadingPosition& position)
+{
+    holdPlace({true, QString(), position});
+}
+
+int ArticleView::contentsRowOf(const QString& anchor) const
+{
+    for (int i = 0; i < contents_->count(); ++i)
+        if (contents_->item(i)->data(Qt::UserRole).toString() == anchor)
+            return i;
+    return -1;
+}
+
+void ArticleView::followScroll()
+{
+    // While an anchor is held, its entry is the current one (a last short section may never reach the
+    // top). Otherwise the entry of the last heading at or just below the top of the view.
+    int row = -1;
+    if (target_.active && target_.position.isTop())
+        row = contentsRowOf(target_.anchor);
+    if (row < 0) {
+        const int top = browser_->verticalScrollBar()->value() + browser_->fontMetrics().height();
+        row = 0;
+        for (int i = 1; i < contents_->count(); ++i) {
+            const auto it = anchorBlocks_.constFind(contents_->item(i)->data(Qt::UserRole).toString());
+            if (it == anchorBlocks_.constEnd())
+                continue;
+            if (blockTop(*it) > top)
+                break;
+            row = i;
+        }
+    }
+    if (row < 0 || row >= contents_->count() || row == contents_->currentRow())
+        return;
+    const QSignalBlocker block(contents_);
+    contents_->setCurrentRow(row);
+    contents_->scrollToItem(contents_->item(row));
+    contents_->viewport()->update();
 }
 
 void ArticleView::setPageColors(const PageColors& colors)
 {
     colors_ = colors;
     if (!articleId_.isEmpty()) {
-        const int scroll = browser_->verticalScrollBar()->value();
+        const Target keep = target_.active ? target_ : Target{true, QString(), readingPosition()};
         render();
-        browser_->verticalScrollBar()->setValue(scroll);
+        holdPlace(keep);
     }
 }
 
 void ArticleView::scrollToSection(const QString& anchor)
 {
-    if (anchor.isEmpty()) {
-        browser_->verticalScrollBar()->setValue(0);
-        return;
-    }
-    browser_->scrollToAnchor(anchor);
-    for (int i = 0; i < contents_->count(); ++i)
-        if (contents_->item(i)->data(Qt::UserRole).toString() == anchor) {
-            const QSignalBlocker block(contents_);
-            contents_->setCurrentRow(i);
-        }
+    holdPlace({true, anchor, ReadingPosition{}});
 }
 
 SectionRef ArticleView::sectionAt(const QPoint& viewportPos) const
 {
-    // The last heading that starts above the point owns it. One pass over the blocks in document
-    // order, however many sections a long page has.
+    // The last heading that starts above the point owns it (sections are in document order).
     const int y = viewportPos.y() + browser_->verticalScrollBar()->value();
-    QHash<QString, int> indexOf;
-    for (int i = 0; i < sections_.size(); ++i)
-        indexOf.insert(sections_.at(i).anchor, i);
     SectionRef found;
-    QTextDocument* doc = browser_->document();
-    for (QTextBlock block = doc->begin(); block.isValid(); block = block.next()) {
-        if (doc->documentLayout()->blockBoundingRect(block).top() > y + 4)
+    for (const SectionRef& section : sections_) {
+        const auto it = anchorBlocks_.constFind(section.anchor);
+        if (it == anchorBlocks_.constEnd())
+            continue;
+        if (blockTop(*it) > y + 4)
             break;
-        for (auto it = block.begin(); !it.atEnd(); ++it) {
-            const QTextFragment fragment = it.fragment();
-            if (!fragment.isValid())
-                continue;
-            for (const QString& name : fragment.charFormat().anchorNames()) {
-                const auto at = indexOf.constFind(name);
-                if (at != indexOf.constEnd())
-                    found = sections_.at(*at);
-            }
-        }
+        found = section;
     }
     return found;
 }
@@ -269,11 +420,40 @@ void ArticleView::setZoomPercent(int percent)
     Q_EMIT zoomChanged(zoom_);
 }
 
+bool ArticleView::eventFilter(QObject* watched, QEvent* event)
+{
+    switch (event->type()) {
+    case QEvent::Resize:
+        if (watched == browser_->viewport())
+            applyPlace();   // the text reflowed to the new width: the held place moved
+        else if (watched == contents_->viewport())
+            contents_->doItemsLayout();   // wrapped entries change height now, not 100 ms later
+        break;
+    case QEvent::Wheel:
+    case QEvent::MouseButtonPress:
+        if (watched == browser_->viewport())
+            releasePlace();
+        break;
+    case QEvent::KeyPress:
+        if (watched == browser_) {
+            const int key = static_cast<QKeyEvent*>(event)->key();
+            if (key != Qt::Key_Shift && key != Qt::Key_Control && key != Qt::Key_Alt && key != Qt::Key_Meta)
+                releasePlace();
+        }
+        break;
+    default:
+        break;
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 void ArticleView::changeEvent(QEvent* event)
 {
     // The interface text size changed in the settings: the page follows it.
-    if (event->type() == QEvent::FontChange)
+    if (event->type() == QEvent::FontChange) {
         applyZoom();
+        fitContentsWidth();
+    }
     QWidget::changeEvent(event);
 }
 
@@ -293,9 +473,14 @@ void ArticleView::applyZoom()
     baseFontPoint_ = qMax(1, QWidget::font().pointSize());
     QFont font = browser_->font();
     font.setPointSizeF(baseFontPoint_ * 1.15 * zoom_ / 100.0);
+    // The same words stay at the top (or the held anchor stays there) as the text grows or shrinks.
+    const bool hasPage = !articleId_.isEmpty();
+    const Target keep = target_.active || !hasPage ? target_ : Target{true, QString(), readingPosition()};
     browser_->setFont(font);
     browser_->document()->setDefaultFont(font);
     browser_->updateReadingColumn();
+    if (hasPage && keep.active)
+        holdPlace(keep);
 }
 
 }  // namespace fibrokb::app

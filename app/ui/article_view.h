@@ -25,13 +25,30 @@ struct SectionRef {
     QString heading;
 };
 
+// Where the reader is in a page, kept across Back and Forward: the text block at the top of the
+// view and how far into that block the view's top is (a fraction of the block's height). A block and
+// a fraction rather than pixels, so the same words come back to the top after a zoom or at another
+// window width.
+struct ReadingPosition {
+    int block = -1;       // -1: the top of the page
+    double offset = 0.0;  // 0..1
+
+    bool isTop() const { return block < 0; }
+    bool operator==(const ReadingPosition& o) const { return block == o.block && qFuzzyCompare(1.0 + offset, 1.0 + o.offset); }
+    bool operator!=(const ReadingPosition& o) const { return !(*this == o); }
+};
+
 class ArticleView final : public QWidget {
     Q_OBJECT
 public:
     explicit ArticleView(QWidget* parent = nullptr);
 
+    // Shows the page at `anchor`, or at `position` when that is not the top (Back and Forward). The
+    // place is applied after layout, and again whenever layout changes (the view is shown, resized,
+    // zoomed, or the text finishes laying out), until the reader scrolls.
     void showArticle(const fibrokb::Article& article, const QVector<ResultItem>& related,
-                     const QHash<QString, QString>& topicLabels, const QString& anchor = {});
+                     const QHash<QString, QString>& topicLabels, const QString& anchor = {},
+                     const ReadingPosition& position = {});
     void setPageColors(const PageColors& colors);
     void setReadAloudBar(ReadAloudBar* bar);
 
@@ -45,6 +62,12 @@ public:
     SectionRef sectionAt(const QPoint& viewportPos) const;
     QString sectionHeading(const QString& anchor) const;
     void scrollToSection(const QString& anchor);
+    // The reading position now; restoreReadingPosition() brings it back in the same page, held
+    // through layout changes like an anchor.
+    ReadingPosition readingPosition() const;
+    void restoreReadingPosition(const ReadingPosition& position);
+    // True while the view still keeps an anchor or position in place (the reader has not scrolled).
+    bool isHoldingPlace() const { return target_.active; }
     QString plainText() const;
     QString selectedText() const;
 
@@ -72,8 +95,26 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
+    // The place to keep on screen until the reader scrolls: an anchor, or a reading position.
+    struct Target {
+        bool active = false;
+        QString anchor;
+        ReadingPosition position;
+    };
+    void holdPlace(const Target& target);
+    void applyPlace();
+    void releasePlace();
+    // Anchor names to their block numbers, found once per render (sections, related, sources, "top").
+    void indexAnchors();
+    int anchorY(const QString& anchor) const;
+    int blockTop(int blockNumber) const;
+    // The "On this page" entry follows what is at the top of the text.
+    void followScroll();
+    void fitContentsWidth();
+    int contentsRowOf(const QString& anchor) const;
     void onAnchorClicked(const QUrl& url);
     void showContextMenu(const QPoint& pos);
     void showContentsMenu(const QPoint& pos);
@@ -96,6 +137,9 @@ private:
     qint64 lastRenderMs_ = 0;
     int zoom_ = 100;
     int baseFontPoint_ = 0;
+    Target target_;
+    bool applyingPlace_ = false;
+    QHash<QString, int> anchorBlocks_;
 };
 
 }  // namespace fibrokb::app

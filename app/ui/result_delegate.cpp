@@ -1,6 +1,7 @@
 #include "ui/result_delegate.h"
 
 #include "core/result_list_model.h"
+#include "ui/theme.h"
 
 #include <QAbstractItemView>
 #include <QApplication>
@@ -291,12 +292,10 @@ void ResultDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
     painter->drawLine(opt.rect.bottomLeft() + QPoint(kPadding, 0), opt.rect.bottomRight() - QPoint(kPadding, 0));
     painter->restore();
 
-    if (opt.state & QStyle::State_HasFocus) {
-        QStyleOptionFocusRect focus;
-        focus.QStyleOption::operator=(opt);
-        focus.rect = opt.rect.adjusted(2, 2, -2, -2);
-        style->drawPrimitive(QStyle::PE_FrameFocusRect, &focus, painter, widget);
-    }
+    // Keyboard focus: the list has focus and this is its current row (the one Enter opens). Selection
+    // alone is only the fill, so a person can tell where Enter and Space will act.
+    if (opt.state & QStyle::State_HasFocus)
+        drawFocusRing(painter, QRectF(opt.rect), pal, selected);
 }
 
 }  // namespace fibrokb::app

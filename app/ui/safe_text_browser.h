@@ -16,7 +16,13 @@ public:
     int blockedResourceCount() const { return blocked_; }
     // Width of the reading column in average characters.
     void setColumnCharacters(int characters);
+    // Centres the column in the width there is now, and fits the headings to it.
     void updateReadingColumn();
+    // Lines break only at spaces (no word split across lines), so a heading word wider than the column
+    // (a long title at 200% text in a narrow window) would stick out: such a heading is set a step
+    // smaller (HTML's font size steps) until its longest word fits, never smaller than the body text.
+    // It grows back when there is room. Returns how many headings are smaller than written.
+    int fitHeadingsToColumn();
 
 protected:
     void resizeEvent(QResizeEvent* event) override;

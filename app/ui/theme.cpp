@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QFont>
+#include <QPainter>
 #include <QStyle>
 #include <QStyleFactory>
 
@@ -143,6 +144,26 @@ PageColors pageColorsFor(const QPalette& palette, Theme theme)
         colors.accent = QColor(0xf3, 0xf0, 0xe8);
     }
     return colors;
+}
+
+QColor focusRingColor(const QPalette& palette, bool onSelection)
+{
+    // Highlight is the theme's strongest accent on Base and Window (blue on light, light blue on dark grey,
+    // yellow on black); on a Highlight fill only HighlightedText is guaranteed to show.
+    return palette.color(onSelection ? QPalette::HighlightedText : QPalette::Highlight);
+}
+
+void drawFocusRing(QPainter* painter, const QRectF& rect, const QPalette& palette, bool onSelection)
+{
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    QPen pen(focusRingColor(palette, onSelection), kFocusRingWidth);
+    pen.setJoinStyle(Qt::RoundJoin);
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+    const qreal inset = kFocusRingWidth / 2.0 + 1;
+    painter->drawRoundedRect(rect.adjusted(inset, inset, -inset, -inset), 4, 4);
+    painter->restore();
 }
 
 }  // namespace fibrokb::app
