@@ -548,8 +548,9 @@ QInputDialog* BookmarksPanel::openRenameDialog()
         const QFontMetrics metrics = field->fontMetrics();
         const int wanted = metrics.horizontalAdvance(title) + metrics.averageCharWidth() * 6;
         const QScreen* screen = this->screen();
-        const int limit = screen ? screen->availableGeometry().width() * 9 / 10 - 80 : wanted;
-        field->setMinimumWidth(qBound(metrics.averageCharWidth() * 30, wanted, qMax(limit, 200)));
+        const int limit = qMax(200, screen ? screen->availableGeometry().width() * 9 / 10 - 80 : wanted);
+        const int comfortable = qMin(metrics.averageCharWidth() * 30, limit);   // room to type a short name
+        field->setMinimumWidth(qBound(comfortable, wanted, limit));
     }
     const qint64 id = index.data(BookmarkListModel::IdRole).toLongLong();
     connect(dialog, &QDialog::accepted, this, [this, dialog, id] {

@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScreen>
 #include <QShortcut>
 #include <QVBoxLayout>
 
@@ -53,8 +54,10 @@ NoteDialog::NoteDialog(const QString& bookmarkTitle, const QString& note, QWidge
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     addSaveShortcuts(this);
 
-    // Wide enough for a sentence per line at any text size.
-    setMinimumWidth(note_->fontMetrics().averageCharWidth() * 50);
+    // Wide enough for a sentence per line, but never wider than the screen at large text sizes.
+    const QScreen* screen = parent ? parent->screen() : this->screen();
+    const int screenLimit = screen ? screen->availableGeometry().width() * 9 / 10 : 800;
+    setMinimumWidth(qMin(note_->fontMetrics().averageCharWidth() * 50, screenLimit));
     note_->setFocus();
 }
 

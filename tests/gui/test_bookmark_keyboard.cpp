@@ -345,6 +345,39 @@ TEST_CASE("A name longer than the screen keeps the Rename dialog within the scre
     dialog->reject();
 }
 
+TEST_CASE("At the largest text size the Note and Rename dialogs stay within the screen", "[gui][bookmarks]")
+{
+    // The app's text-size setting sets the application font (theme.cpp); put it back after.
+    struct FontGuard {
+        QFont saved = QApplication::font();
+        ~FontGuard() { QApplication::setFont(saved); }
+    } guard;
+    QFont large = guard.saved;
+    large.setPointSize(app::AppSettings::kMaxFontPoint);
+    QApplication::setFont(large);
+
+    PanelOnDisk on;
+    const qint64 id = on.add(QStringLiteral("hip-exercise"),
+                             QStringLiteral("Exercises for hip pain \u2014 Water exercise in a warm pool with a friend"),
+                             QStringLiteral("exercise"));
+    REQUIRE(on.panel->selectBookmark(id));
+    const int screenWidth = on.panel->screen()->availableGeometry().width();
+    QSignalSpy focusWindow(qApp, &QGuiApplication::focusWindowChanged);
+    app::NoteDialog* note = on.panel->openNoteDialog();
+    REQUIRE(note);
+    REQUIRE(waitUntilActive(note, focusWindow));
+    CHECK(note->noteField()->font().pointSize() == app::AppSettings::kMaxFontPoint);
+    CHECK(note->frameGeometry().width() <= screenWidth);
+    note->reject();
+
+    focusWindow.clear();
+    QInputDialog* rename = on.panel->openRenameDialog();
+    REQUIRE(rename);
+    REQUIRE(waitUntilActive(rename, focusWindow));
+    CHECK(rename->frameGeometry().width() <= screenWidth);
+    rename->reject();
+}
+
 TEST_CASE("By topic shows a heading above each topic group and the keyboard skips them", "[gui][bookmarks][keyboard]")
 {
     PanelOnDisk on;
