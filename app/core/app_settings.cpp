@@ -104,6 +104,16 @@ void AppSettings::setBookmarkSortOrder(const QString& sortKeyName)
     settings_.setValue(QStringLiteral("bookmarks/sortOrder"), sortKeyName);
 }
 
+bool AppSettings::largePrint() const
+{
+    return settings_.value(QStringLiteral("printing/largePrint"), false).toBool();
+}
+
+void AppSettings::setLargePrint(bool enabled)
+{
+    settings_.setValue(QStringLiteral("printing/largePrint"), enabled);
+}
+
 bool AppSettings::filtersPanelVisible() const
 {
     return settings_.value(QStringLiteral("window/filtersVisible"), true).toBool();

@@ -35,6 +35,11 @@ public:
     void setSpeechRate(double rate);
     bool completionEnabled() const;
     void setCompletionEnabled(bool enabled);
+    // Printing and PDFs (pages and the visit sheet) in kLargePrintPoint text: NHS leaflets in large print
+    // use 16 pt or more.
+    static constexpr int kLargePrintPoint = 16;
+    bool largePrint() const;
+    void setLargePrint(bool enabled);
     // How the bookmarks panel sorts: a BookmarkFilterProxy::sortKeyName() ("" = the default).
     QString bookmarkSortOrder() const;
     void setBookmarkSortOrder(const QString& sortKeyName);
