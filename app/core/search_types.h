@@ -73,6 +73,10 @@ struct SearchAnswer {
     QString completion;           // full text the field could complete to ("" = none)
     bool truncated = false;       // the query was longer than the engine takes; only its start was searched
     QString error;                // set when the index could not be searched (damaged, gone, not open)
+    // Only when filters left nothing of a typed query: how many pages match its words with no filters
+    // (-1 = not counted). It costs one more search, so it is counted only then, to tell "the filters hide
+    // them" from "nothing matches".
+    int totalWithoutFilters = -1;
     qint64 elapsedMs = 0;
 };
 

@@ -133,12 +133,28 @@ void SearchWorker::runSearch(fibrokb::Searcher& searcher, const SearchQuery& que
         for (const auto& [key, count] : info.byAudience)
             answer.audienceCounts.insert(toQString(key), count);
     }
+    if (result.total == 0 && query.hasFilters() && !query.isEmpty())
+        answer.totalWithoutFilters = totalWithoutFilters(searcher, query);
     answer.corrected = result.corrected ? toQString(*result.corrected) : QString();
     answer.showingCorrected = result.showingCorrected;
     answer.relaxed = result.relaxed;
     answer.truncated = result.truncated;
     if (query.asYouType)
         answer.completion = completionFor(searcher, query.text);
+}
+
+int SearchWorker::totalWithoutFilters(const fibrokb::Searcher& searcher, const SearchQuery& query) const
+{
+    fibrokb::SearchRequest request = query.toRequest();
+    request.topics.clear();
+    request.type.clear();
+    request.audience.clear();
+    request.limit = 0;   // the count only: no rows, no snippets
+    request.snippets = 0;
+    const fibrokb::SearchResult result = searcher.search(request);
+    // Pages found only through a spelling correction or with some of the words are not "pages that match
+    // the words": the person is told nothing was found, as before.
+    return result.showingCorrected || result.relaxed ? 0 : result.total;
 }
 
 // The longest-matching completion that extends what the person typed, or "".

@@ -53,6 +53,8 @@ private:
     void runSearch(fibrokb::Searcher& searcher, const SearchQuery& query, SearchAnswer& answer);
     void runHome(fibrokb::Searcher& searcher, HomeData& home);
     QString completionFor(const fibrokb::Searcher& searcher, const QString& text) const;
+    // Pages the query's words match with every filter removed (for the empty state's wording).
+    int totalWithoutFilters(const fibrokb::Searcher& searcher, const SearchQuery& query) const;
     // The whole library's counts (Searcher::info), read once per index generation and reused: the
     // empty query's answer (the home state) carries them, as the engine gives no facets for it.
     const fibrokb::IndexInfo& libraryInfo(fibrokb::Searcher& searcher);

@@ -3,14 +3,130 @@
 #include "core/text_format.h"
 #include "core/topic_filter_model.h"
 
-#include <QComboBox>
+#include <QAbstractItemView>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QLabel>
 #include <QListView>
 #include <QPushButton>
+#include <QScreen>
+#include <QStylePainter>
+#include <QTextLayout>
 #include <QVBoxLayout>
 
+#include <cmath>
+
 namespace fibrokb::app {
+
+namespace {
+
+// Pages written for everyone are written for each group too, so the engine keeps them under a group's
+// filter (SearchRequest::audience); the counts must say the same.
+const QString kEveryone = QStringLiteral("everyone");
+
+}  // namespace
+
+QString fitKeepingCount(const QString& text, const QFontMetrics& metrics, int width)
+{
+    if (metrics.horizontalAdvance(text) <= width)
+        return text;
+    const int countStart = text.lastIndexOf(QLatin1String(" ("));
+    if (countStart < 0)
+        return metrics.elidedText(text, Qt::ElideRight, width);
+    const QString count = text.mid(countStart);   // " (193)"
+    const QString name = metrics.elidedText(text.left(countStart), Qt::ElideRight,
+                                            width - metrics.horizontalAdvance(count));
+    // When not even a letter of the name fits, the count alone is still worth more than a cut-off name.
+    return name.isEmpty() ? count.trimmed() : name + count;
+}
+
+CountComboBox::CountComboBox(QWidget* parent) : QComboBox(parent)
+{
+    // The box may be narrower than its longest entry: it elides names instead of widening the panel
+    // (and the window) at large text sizes.
+    setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    setMinimumContentsLength(8);
+}
+
+int CountComboBox::textWidth() const
+{
+    QStyleOptionComboBox option;
+    initStyleOption(&option);
+    const QRect field = style()->subControlRect(QStyle::CC_ComboBox, &option, QStyle::SC_ComboBoxEditField, this);
+    // The style draws the label one pixel inside the field on each side (QCommonStyle, CE_ComboBoxLabel).
+    return field.width() - 2;
+}
+
+QString CountComboBox::displayText() const
+{
+    return fitKeepingCount(currentText(), fontMetrics(), textWidth());
+}
+
+void CountComboBox::paintEvent(QPaintEvent*)
+{
+    QStylePainter painter(this);
+    painter.setPen(palette().color(QPalette::Text));
+    QStyleOptionComboBox option;
+    initStyleOption(&option);
+    painter.drawComplexControl(QStyle::CC_ComboBox, option);
+    option.currentText = displayText();
+    painter.drawControl(QStyle::CE_ComboBoxLabel, option);
+}
+
+void CountComboBox::showPopup()
+{
+    // The open list shows every entry whole, even when the closed box is narrow.
+    QAbstractItemView* list = view();
+    int wanted = list->sizeHintForColumn(0) + 2 * list->frameWidth() + 8;
+    if (const QScreen* screen = this->screen())
+        wanted = qMin(wanted, screen->availableGeometry().width());
+    list->setMinimumWidth(qMax(width(), wanted));
+    QComboBox::showPopup();
+}
+
+QSize WrappingItemDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
+{
+    const QSize oneLine = QStyledItemDelegate::sizeHint(option, index);
+    const auto* view = qobject_cast<const QListView*>(option.widget);
+    if (!view)
+        return oneLine;
+    const int rowWidth = view->viewport()->width() - 2 * view->spacing();
+    if (rowWidth <= 0)
+        return oneLine;
+
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    opt.features |= QStyleOptionViewItem::WrapText;
+    opt.rect = QRect(0, 0, rowWidth, oneLine.height());
+    const QStyle* style = view->style();
+    // The text's room as the style paints it: the row less the check box, less the margins QCommonStyle
+    // keeps on each side of item text.
+    const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, view);
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1;
+    const int lineWidth = textRect.width() - 2 * margin;
+    if (lineWidth <= 0)
+        return oneLine;
+
+    // Lay the text out as the style will (QCommonStylePrivate::viewItemTextLayout) and add what the
+    // extra lines need.
+    QTextOption textOption;
+    textOption.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    textOption.setTextDirection(opt.direction);
+    QTextLayout layout(opt.text, opt.font);
+    layout.setTextOption(textOption);
+    qreal height = 0;
+    qreal firstLine = 0;
+    layout.beginLayout();
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(lineWidth);
+        if (firstLine == 0)
+            firstLine = line.height();
+        height += line.height();
+    }
+    layout.endLayout();
+    const int extra = int(std::ceil(height - firstLine));
+    return QSize(rowWidth, oneLine.height() + qMax(0, extra));
+}
 
 FilterPanel::FilterPanel(TopicFilterModel* topics, QWidget* parent) : QWidget(parent), topics_(topics)
 {
@@ -24,6 +140,7 @@ FilterPanel::FilterPanel(TopicFilterModel* topics, QWidget* parent) : QWidget(pa
     topicList_->setAccessibleName(tr("Topics"));
     topicList_->setAccessibleDescription(tr("Tick topics to show only pages about them. Space ticks a topic."));
     topicList_->setModel(topics_);
+    topicList_->setItemDelegate(new WrappingItemDelegate(topicList_));
     topicList_->setUniformItemSizes(false);
     topicList_->setWordWrap(true);
     topicList_->setTextElideMode(Qt::ElideNone);
@@ -34,22 +151,24 @@ FilterPanel::FilterPanel(TopicFilterModel* topics, QWidget* parent) : QWidget(pa
     topicLabel->setBuddy(topicList_);
 
     auto* typeLabel = new QLabel(tr("Page t&ype"), this);
-    type_ = new QComboBox(this);
+    type_ = new CountComboBox(this);
     type_->setObjectName(QStringLiteral("typeFilter"));
     type_->setAccessibleName(tr("Page type"));
-    type_->addItem(tr("Articles and questions"), QString());
+    type_->addItem(tr("All page types"), QString());
     type_->addItem(tr("Articles"), QStringLiteral("article"));
     type_->addItem(tr("Questions and answers"), QStringLiteral("faq"));
     typeLabel->setBuddy(type_);
 
+    // No "Everyone" choice: pages for everyone are included in each group's choice.
     auto* audienceLabel = new QLabel(tr("&Written for"), this);
-    audience_ = new QComboBox(this);
+    audience_ = new CountComboBox(this);
     audience_->setObjectName(QStringLiteral("audienceFilter"));
     audience_->setAccessibleName(tr("Written for"));
-    audience_->addItem(tr("Anyone"), QString());
+    audience_->setAccessibleDescription(
+        tr("Choosing a group shows the pages written for that group and the pages written for everyone."));
+    audience_->addItem(tr("All pages"), QString());
     audience_->addItem(tr("People with fibromyalgia"), QStringLiteral("patients"));
     audience_->addItem(tr("Carers"), QStringLiteral("caregivers"));
-    audience_->addItem(tr("Everyone"), QStringLiteral("everyone"));
     audienceLabel->setBuddy(audience_);
 
     clear_ = new QPushButton(tr("C&lear all filters"), this);
@@ -79,38 +198,40 @@ FilterPanel::FilterPanel(TopicFilterModel* topics, QWidget* parent) : QWidget(pa
 
 void FilterPanel::changeEvent(QEvent* event)
 {
-    // Wide enough for most topic names on one or two lines at any text size.
+    // Rows wrap and boxes elide names, so the panel need not grow with the text: a floor keeps topic
+    // names readable on two lines without pushing the window past a small screen at large text sizes.
     if (event->type() == QEvent::FontChange || event->type() == QEvent::Polish)
-        setMinimumWidth(fontMetrics().averageCharWidth() * 28);
+        setMinimumWidth(qMin(fontMetrics().averageCharWidth() * 16, 220));
     QWidget::changeEvent(event);
 }
 
-void FilterPanel::fillCounts(QComboBox* box, const QMap<QString, int>& counts, int total)
+void FilterPanel::setCountedText(QComboBox* box, int row, const QString& name, int count)
 {
-    static const QStringList typeBase = {tr("Articles and questions"), tr("Articles"), tr("Questions and answers")};
-    static const QStringList audienceBase = {tr("Anyone"), tr("People with fibromyalgia"), tr("Carers"),
-                                             tr("Everyone")};
-    const QStringList& base = box == type_ ? typeBase : audienceBase;
-    for (int i = 0; i < box->count() && i < base.size(); ++i) {
-        const QString key = box->itemData(i).toString();
-        const int count = key.isEmpty() ? total : counts.value(key, 0);
-        box->setItemText(i, QStringLiteral("%1 (%2)").arg(base.at(i)).arg(count));
-    }
+    box->setItemText(row, tr("%1 (%2)").arg(name).arg(count));
+    box->setItemData(row, tr("%1, %2").arg(name, pagesText(count)), Qt::AccessibleTextRole);
 }
 
 void FilterPanel::setAnswer(const SearchAnswer& answer)
 {
     updating_ = true;
     topics_->setCounts(answer.topicCounts);
-    // The "all" entry counts every type (or audience) for the query and the other filters.
+    // Each "all" entry counts every type (or audience) for the query and the other filters.
     int allTypes = 0;
     for (int n : answer.typeCounts)
         allTypes += n;
+    setCountedText(type_, 0, tr("All page types"), allTypes);
+    setCountedText(type_, 1, tr("Articles"), answer.typeCounts.value(QStringLiteral("article")));
+    setCountedText(type_, 2, tr("Questions and answers"), answer.typeCounts.value(QStringLiteral("faq")));
+
+    // The engine counts pages by their own audience; a group's choice also gives the pages for everyone.
     int allAudiences = 0;
     for (int n : answer.audienceCounts)
         allAudiences += n;
-    fillCounts(type_, answer.typeCounts, allTypes);
-    fillCounts(audience_, answer.audienceCounts, allAudiences);
+    const int everyone = answer.audienceCounts.value(kEveryone);
+    setCountedText(audience_, 0, tr("All pages"), allAudiences);
+    setCountedText(audience_, 1, tr("People with fibromyalgia"),
+                   answer.audienceCounts.value(QStringLiteral("patients")) + everyone);
+    setCountedText(audience_, 2, tr("Carers"), answer.audienceCounts.value(QStringLiteral("caregivers")) + everyone);
     updating_ = false;
     setQuery(answer.query);
 }

@@ -1,18 +1,50 @@
 // The filter panel: topics with live counts (checkable, OR'ed), the page type and who a
-// page is written for. Counts always honour the query and the other filters.
+// page is written for. Counts always honour the query and the other filters, and a count
+// is never cut off, whatever the text size or the panel's width.
 #pragma once
 
 #include "core/search_types.h"
 
+#include <QComboBox>
+#include <QStyledItemDelegate>
 #include <QWidget>
 
-class QComboBox;
+class QFontMetrics;
 class QListView;
 class QPushButton;
 
 namespace fibrokb::app {
 
 class TopicFilterModel;
+
+// "Name (count)" cut to `width` pixels: the name is elided, the count never is.
+QString fitKeepingCount(const QString& text, const QFontMetrics& metrics, int width);
+
+// A combo box whose entries read "Name (count)": when the closed box is too narrow, it elides the
+// name and keeps the count (a plain QComboBox clips the end, count and bracket included). The list
+// that drops down is as wide as its longest entry.
+class CountComboBox final : public QComboBox {
+    Q_OBJECT
+public:
+    explicit CountComboBox(QWidget* parent = nullptr);
+    // What the closed box shows now: the current entry, fitted to the box.
+    QString displayText() const;
+    // The room the style gives the text in the closed box.
+    int textWidth() const;
+    void showPopup() override;
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+};
+
+// Rows whose height follows their wrapped text at the view's current width, so a long topic name
+// takes two lines instead of losing its count.
+class WrappingItemDelegate final : public QStyledItemDelegate {
+    Q_OBJECT
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+};
 
 class FilterPanel final : public QWidget {
     Q_OBJECT
@@ -22,8 +54,8 @@ public:
     void setAnswer(const SearchAnswer& answer);
     void setQuery(const SearchQuery& query);   // reflect filters set elsewhere (chips, home)
     QListView* topicList() const { return topicList_; }
-    QComboBox* typeBox() const { return type_; }
-    QComboBox* audienceBox() const { return audience_; }
+    CountComboBox* typeBox() const { return type_; }
+    CountComboBox* audienceBox() const { return audience_; }
     QPushButton* clearButton() const { return clear_; }
 
 Q_SIGNALS:
@@ -35,12 +67,12 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    void fillCounts(QComboBox* box, const QMap<QString, int>& counts, int total);
+    void setCountedText(QComboBox* box, int row, const QString& name, int count);
 
     TopicFilterModel* topics_;
     QListView* topicList_;
-    QComboBox* type_;
-    QComboBox* audience_;
+    CountComboBox* type_;
+    CountComboBox* audience_;
     QPushButton* clear_;
     bool updating_ = false;
 };

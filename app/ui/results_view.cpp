@@ -15,6 +15,20 @@
 
 namespace fibrokb::app {
 
+namespace {
+
+// The empty state's title is larger than the text around it. Set once from the font of the moment, it
+// would keep that size when Settings (or the app font applied after this view was made) change the text
+// size, and end up smaller than the body: so it follows every change of its surroundings' font.
+void scaleTitle(QLabel* title, const QFont& surroundings)
+{
+    QFont big = surroundings;
+    big.setPointSizeF(surroundings.pointSizeF() * 1.3);
+    title->setFont(big);
+}
+
+}  // namespace
+
 ResultsView::ResultsView(ResultListModel* model, QWidget* parent) : QWidget(parent), model_(model)
 {
     setObjectName(QStringLiteral("resultsView"));
@@ -61,14 +75,15 @@ ResultsView::ResultsView(ResultListModel* model, QWidget* parent) : QWidget(pare
     emptyTitle_ = new QLabel(empty_);
     emptyTitle_->setObjectName(QStringLiteral("emptyTitle"));
     emptyTitle_->setWordWrap(true);
-    QFont big = emptyTitle_->font();
-    big.setPointSizeF(big.pointSizeF() * 1.3);
-    emptyTitle_->setFont(big);
+    emptyTitle_->setTextFormat(Qt::PlainText);   // it quotes what the person typed
+    // 1.3 times the text around it, again whenever that text changes size (eventFilter).
+    scaleTitle(emptyTitle_, empty_->font());
+    empty_->installEventFilter(this);
     emptyHint_ = new QLabel(empty_);
     emptyHint_->setWordWrap(true);
-    clearFilters_ = new QPushButton(tr("Clear the filters"), empty_);
+    clearFilters_ = new QPushButton(tr("Clear all filters"), empty_);
     clearFilters_->setObjectName(QStringLiteral("emptyClearFilters"));
-    clearFilters_->setAccessibleName(tr("Clear the filters"));
+    clearFilters_->setAccessibleName(tr("Clear all filters"));
     connect(clearFilters_, &QPushButton::clicked, this, &ResultsView::clearFiltersRequested);
     auto* browseLabel = new QLabel(tr("Or browse by topic:"), empty_);
     emptyTopics_ = new QWidget(empty_);
@@ -120,12 +135,23 @@ void ResultsView::setAnswer(const SearchAnswer& answer, const QVector<TopicInfo>
     }
 
     if (answer.items.isEmpty() && answer.error.isEmpty()) {
-        emptyTitle_->setText(text.isEmpty() ? tr("No pages in these topics together.")
-                                            : tr("Nothing found for \u201c%1\u201d.").arg(text));
+        const int hidden = answer.totalWithoutFilters;
         QString hint = tr("Try fewer words, or other words for the same thing, such as \u201chip\u201d instead of "
                           "\u201cgreater trochanter\u201d.");
-        if (answer.query.hasFilters())
-            hint = tr("The filters may be hiding what you are looking for.") + QLatin1Char(' ') + hint;
+        if (!text.isEmpty() && answer.query.hasFilters() && hidden > 0) {
+            // The words do match: say so, so no one gives up on a search that only the filters emptied.
+            emptyTitle_->setText(hidden == 1
+                                     ? tr("1 page matches \u201c%1\u201d, but it is not in the chosen filters.")
+                                           .arg(text)
+                                     : tr("%1 pages match \u201c%2\u201d, but none in the chosen filters.")
+                                           .arg(QString::number(hidden), text));
+            hint = tr("Clear all filters to see them, or choose other filters.");
+        } else {
+            emptyTitle_->setText(text.isEmpty() ? tr("No pages in these topics together.")
+                                                : tr("Nothing found for \u201c%1\u201d.").arg(text));
+            if (answer.query.hasFilters())
+                hint = tr("The filters may be hiding what you are looking for.") + QLatin1Char(' ') + hint;
+        }
         emptyHint_->setText(hint);
         clearFilters_->setVisible(answer.query.hasFilters());
         rebuildEmptyTopics(topics);
@@ -196,6 +222,8 @@ void ResultsView::openRow(int row)
 
 bool ResultsView::eventFilter(QObject* watched, QEvent* event)
 {
+    if (watched == empty_ && event->type() == QEvent::FontChange)
+        scaleTitle(emptyTitle_, empty_->font());
     if (watched == list_ && event->type() == QEvent::KeyPress) {
         auto* key = static_cast<QKeyEvent*>(event);
         if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
