@@ -4,11 +4,13 @@
 #include "core/topic_filter_model.h"
 
 #include <QAbstractItemView>
+#include <QApplication>
 #include <QEvent>
 #include <QFontMetrics>
 #include <QLabel>
 #include <QListView>
 #include <QPushButton>
+#include <QPainter>
 #include <QScreen>
 #include <QStylePainter>
 #include <QTextLayout>
@@ -84,6 +86,39 @@ void CountComboBox::showPopup()
     QComboBox::showPopup();
 }
 
+namespace {
+
+// The text laid out at `width` as item views wrap it (at words, or inside a word longer than a line).
+qreal layOut(QTextLayout& layout, int width, Qt::LayoutDirection direction)
+{
+    QTextOption wrap;
+    wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    wrap.setTextDirection(direction);
+    layout.setTextOption(wrap);
+    qreal height = 0;
+    layout.beginLayout();
+    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+        line.setLineWidth(width);
+        line.setPosition(QPointF(0, height));
+        height += line.height();
+    }
+    layout.endLayout();
+    return height;
+}
+
+}  // namespace
+
+QRect WrappingItemDelegate::textRoom(const QStyleOptionViewItem& option, const QWidget* widget)
+{
+    const QStyle* style = widget ? widget->style() : QApplication::style();
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1;
+    const QRect check = style->subElementRect(QStyle::SE_ItemViewItemCheckIndicator, &option, widget);
+    QRect room = option.rect.adjusted(margin, 0, -margin, 0);
+    if (check.isValid())
+        room.setLeft(check.right() + 1 + margin);
+    return room;
+}
+
 QSize WrappingItemDelegate::sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
     const QSize oneLine = QStyledItemDelegate::sizeHint(option, index);
@@ -91,41 +126,41 @@ QSize WrappingItemDelegate::sizeHint(const QStyleOptionViewItem& option, const Q
     if (!view)
         return oneLine;
     const int rowWidth = view->viewport()->width() - 2 * view->spacing();
-    if (rowWidth <= 0)
-        return oneLine;
-
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
-    opt.features |= QStyleOptionViewItem::WrapText;
     opt.rect = QRect(0, 0, rowWidth, oneLine.height());
-    const QStyle* style = view->style();
-    // The text's room as the style paints it: the row less the check box, less the margins QCommonStyle
-    // keeps on each side of item text.
-    const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &opt, view);
-    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, view) + 1;
-    const int lineWidth = textRect.width() - 2 * margin;
-    if (lineWidth <= 0)
+    const QRect room = textRoom(opt, view);
+    if (room.width() <= 0)
         return oneLine;
-
-    // Lay the text out as the style will (QCommonStylePrivate::viewItemTextLayout) and add what the
-    // extra lines need.
-    QTextOption textOption;
-    textOption.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    textOption.setTextDirection(opt.direction);
     QTextLayout layout(opt.text, opt.font);
-    layout.setTextOption(textOption);
-    qreal height = 0;
-    qreal firstLine = 0;
-    layout.beginLayout();
-    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
-        line.setLineWidth(lineWidth);
-        if (firstLine == 0)
-            firstLine = line.height();
-        height += line.height();
-    }
-    layout.endLayout();
-    const int extra = int(std::ceil(height - firstLine));
-    return QSize(rowWidth, oneLine.height() + qMax(0, extra));
+    const int textHeight = int(std::ceil(layOut(layout, room.width(), opt.direction)));
+    const int padding = oneLine.height() - opt.fontMetrics.height();   // what the style adds around one line
+    return QSize(rowWidth, qMax(oneLine.height(), textHeight + qMax(0, padding)));
+}
+
+void WrappingItemDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
+                                 const QModelIndex& index) const
+{
+    QStyleOptionViewItem opt = option;
+    initStyleOption(&opt, index);
+    const QString text = opt.text;
+    opt.text.clear();   // the style draws the background, the focus and the check box; the text is ours
+    const QWidget* widget = opt.widget;
+    const QStyle* style = widget ? widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+
+    const QRect room = textRoom(opt, widget);
+    QTextLayout layout(text, opt.font);
+    const qreal height = layOut(layout, room.width(), opt.direction);
+    const QPalette::ColorGroup group = !(opt.state & QStyle::State_Enabled) ? QPalette::Disabled
+                                       : (opt.state & QStyle::State_Active) ? QPalette::Normal
+                                                                             : QPalette::Inactive;
+    painter->save();
+    painter->setPen(opt.palette.color(group, (opt.state & QStyle::State_Selected) ? QPalette::HighlightedText
+                                                                                   : QPalette::Text));
+    painter->setClipRect(opt.rect);
+    layout.draw(painter, QPointF(room.left(), room.top() + qMax(0.0, (room.height() - height) / 2)));
+    painter->restore();
 }
 
 FilterPanel::FilterPanel(TopicFilterModel* topics, QWidget* parent) : QWidget(parent), topics_(topics)
@@ -198,8 +233,9 @@ FilterPanel::FilterPanel(TopicFilterModel* topics, QWidget* parent) : QWidget(pa
 
 void FilterPanel::changeEvent(QEvent* event)
 {
-    // Rows wrap and boxes elide names, so the panel need not grow with the text: a floor keeps topic
-    // names readable on two lines without pushing the window past a small screen at large text sizes.
+    // Topic rows wrap and the boxes elide names, so the panel need not grow with the text. A minimum
+    // of 28 characters (336 px at 26 pt) was wider than the dock could be on a small screen at large
+    // text, and the dock then cut off the panel's right side, counts first.
     if (event->type() == QEvent::FontChange || event->type() == QEvent::Polish)
         setMinimumWidth(qMin(fontMetrics().averageCharWidth() * 16, 220));
     QWidget::changeEvent(event);

@@ -37,13 +37,18 @@ protected:
     void paintEvent(QPaintEvent* event) override;
 };
 
-// Rows whose height follows their wrapped text at the view's current width, so a long topic name
-// takes two lines instead of losing its count.
+// Topic rows as wide as the list and as tall as their wrapped text. Qt's own delegate sizes a row by the
+// text on one line (so a row runs under the list's right edge) and, at paint time, wraps the text in a
+// narrower room than it measured (the check box is left out of the measure), eliding the last line: both
+// cut off the count. This one measures and paints the text with the same layout.
 class WrappingItemDelegate final : public QStyledItemDelegate {
     Q_OBJECT
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
     QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    void paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const override;
+    // Where a row's text goes: the row less its check box and the style's text margins.
+    static QRect textRoom(const QStyleOptionViewItem& option, const QWidget* widget);
 };
 
 class FilterPanel final : public QWidget {
