@@ -1,4 +1,5 @@
-// Back and forward through what the person looked at: the search page and articles.
+// Back and forward through what the person looked at: the search page and articles, with the
+// place on the page each one was left at (Back returns there, as in a web browser).
 #pragma once
 
 #include <QString>
@@ -9,6 +10,7 @@ namespace fibrokb::app {
 struct Location {
     QString articleId;   // "" = the search page
     QString anchor;
+    int position = -1;   // where the reader had scrolled to when they left (-1 = the anchor or the top)
 
     bool isSearch() const { return articleId.isEmpty(); }
     bool operator==(const Location& o) const { return articleId == o.articleId && anchor == o.anchor; }
@@ -20,6 +22,8 @@ public:
     void visit(const Location& location);
     // Updates the current entry (for example the anchor scrolled to) without a new entry.
     void replaceCurrent(const Location& location);
+    // Remembers how far the reader had scrolled on the current entry, for Back and Forward.
+    void rememberPosition(int position);
     bool canGoBack() const { return index_ > 0; }
     bool canGoForward() const { return index_ + 1 < entries_.size(); }
     Location back();

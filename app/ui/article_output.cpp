@@ -1,0 +1,82 @@
+#include "ui/article_output.h"
+
+#include "core/app_session.h"
+#include "core/article_page.h"
+#include "ui/article_view.h"
+#include "ui/printing.h"
+#include "ui/read_aloud.h"
+
+#include <QFileDialog>
+#include <QLabel>
+#include <QMessageBox>
+#include <QStandardPaths>
+
+namespace fibrokb::app {
+
+ArticleOutput::ArticleOutput(AppSession& session, ArticleView* view, ReadAloud* readAloud, ReadAloudBar* bar,
+                             QWidget* dialogParent)
+    : QObject(dialogParent), session_(session), view_(view), readAloud_(readAloud), bar_(bar),
+      dialogParent_(dialogParent)
+{
+}
+
+QString ArticleOutput::printHtml() const
+{
+    if (view_->articleId().isEmpty())
+        return {};
+    PageOptions options;
+    options.forPrint = true;
+    return ArticlePage::html(view_->article(), {}, session_.library().topicLabels(), options);
+}
+
+bool ArticleOutput::exportPdf(const QString& path, QString* error) const
+{
+    if (view_->articleId().isEmpty()) {
+        if (error)
+            *error = tr("Open a page first.");
+        return false;
+    }
+    return exportHtmlToPdf(printHtml(), view_->title(), path, error);
+}
+
+void ArticleOutput::print()
+{
+    if (view_->articleId().isEmpty())
+        return;
+    if (printHtmlWithDialog(dialogParent_, printHtml(), view_->title()))
+        Q_EMIT statusMessage(tr("Sent to the printer."));
+}
+
+void ArticleOutput::exportPdfWithDialog()
+{
+    if (view_->articleId().isEmpty())
+        return;
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getSaveFileName(dialogParent_, tr("Save this page as PDF"),
+                                                      dir + QLatin1Char('/') + view_->articleId() + QStringLiteral(".pdf"),
+                                                      tr("PDF (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (exportPdf(path, &error))
+        Q_EMIT statusMessage(tr("Saved %1").arg(path));
+    else
+        QMessageBox::warning(dialogParent_, tr("Export as PDF"), error);
+}
+
+void ArticleOutput::readAloud()
+{
+    if (view_->articleId().isEmpty())
+        return;
+    bar_->show();
+    if (!readAloud_->isAvailable()) {
+        // Said where the reader is looking (the bar), not only in the status bar.
+        bar_->note()->setText(readAloud_->unavailableReason());
+        Q_EMIT statusMessage(readAloud_->unavailableReason());
+        return;
+    }
+    const QString selection = view_->selectedText();
+    readAloud_->speak(selection.isEmpty() ? view_->plainText() : selection);
+}
+
+}  // namespace fibrokb::app
