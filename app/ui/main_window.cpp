@@ -54,13 +54,7 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent) : QMai
     session_ = new AppSession({options.bookmarksPath, options.historyPath, options.settingsPath}, this);
     applyAppearance(qApp, settings().theme(), settings().fontPointSize());
     if (!session_->recoveryNotes().isEmpty())
-        QTimer::singleShot(0, this, [this] {
-            auto* box = new QMessageBox(QMessageBox::Warning, tr("A damaged file was replaced"),
-                                        session_->recoveryNotes().join(QStringLiteral("\n\n")), QMessageBox::Ok, this);
-            box->setObjectName(QStringLiteral("storeRecoveryMessage"));
-            box->setAttribute(Qt::WA_DeleteOnClose);
-            box->open();
-        });
+        QTimer::singleShot(0, this, [this] { showStoreRecoveryMessage(session_->recoveryNotes(), this); });
     readAloud_ = new ReadAloud(this);
     readAloud_->setRate(settings().speechRate());
 
@@ -217,7 +211,7 @@ void MainWindow::connectActions()
     connect(a->readAloud, &QAction::triggered, output_, &ArticleOutput::readAloud);
     connect(a->stopReading, &QAction::triggered, readAloud_, &ReadAloud::stop);
     connect(a->settings, &QAction::triggered, this, &MainWindow::showSettings);
-    connect(a->clearHistory, &QAction::triggered, this, &MainWindow::clearHistory);
+    connect(a->clearHistory, &QAction::triggered, navigation_, [this] { navigation_->clearHistory(this); });
     connect(a->openLibrary, &QAction::triggered, this, [this] { chooseLibraryFolder(tr("Open another library")); });
     connect(a->quit, &QAction::triggered, this, &QWidget::close);
     connect(a->shortcuts, &QAction::triggered, this, [this] { ShortcutsDialog(shortcutEntries(), this).exec(); });
@@ -229,7 +223,7 @@ void MainWindow::connectActions()
         AboutDialog(info, this).exec();
     });
     connect(a->disclaimer, &QAction::triggered, this, [this] { DisclaimerDialog(false, this).exec(); });
-    connect(a->recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    connect(a->recentMenu, &QMenu::aboutToShow, navigation_, [this] { navigation_->fillRecentlyRead(actions_->recentMenu); });
     updateActions();
 }
 
@@ -268,7 +262,6 @@ void MainWindow::onLibraryFailure(const QString& error)
 
 void MainWindow::onLibraryReopened()
 {
-
     bookmarksPanel_->setTopicLabels(library().topicLabels());
     showStatus(tr("The library was updated."));
 }
@@ -309,11 +302,6 @@ void MainWindow::updateActions()
     actions_->setBookmarkState(canBookmark, marked);
 }
 
-void MainWindow::startWithQuery(const QString& query)
-{
-    searchPresenter_->startWithQuery(query);
-}
-
 void MainWindow::showDisclaimerIfFirstStart()
 {
     if (settings().disclaimerAccepted())
@@ -321,48 +309,6 @@ void MainWindow::showDisclaimerIfFirstStart()
     DisclaimerDialog(true, this).exec();
     settings().setDisclaimerAccepted(true);
     settings().sync();
-}
-
-bool MainWindow::openArticle(const QString& articleId, const QString& anchor)
-{
-    return navigation_->openArticle(articleId, anchor);
-}
-
-void MainWindow::goBack() { navigation_->goBack(); }
-void MainWindow::goForward() { navigation_->goForward(); }
-void MainWindow::goHome() { navigation_->goHome(); }
-void MainWindow::focusSearch() { navigation_->focusSearch(); }
-
-void MainWindow::rebuildRecentMenu()
-{
-    QMenu* menu = actions_->recentMenu;
-    menu->clear();
-    const QVector<Visit> visits = historyStore()->recent(15);
-    if (visits.isEmpty())
-        menu->addAction(tr("Nothing read yet"))->setEnabled(false);
-    for (const Visit& visit : visits)
-        menu->addAction(visit.title, this, [this, id = visit.articleId] { openArticle(id); });
-}
-
-void MainWindow::clearHistory()
-{
-    const auto answer = QMessageBox::question(this, tr("Clear reading history"),
-                                              tr("Forget which pages you have read? Bookmarks are kept."));
-    if (answer != QMessageBox::Yes)
-        return;
-    historyStore()->clear();
-    showStatus(tr("Reading history cleared."));
-}
-
-void MainWindow::setExternalLinkHandlers(std::function<bool(const QUrl&)> confirm, std::function<void(const QUrl&)> open)
-{
-    externalLinks_->setConfirm(std::move(confirm));
-    externalLinks_->setOpener(std::move(open));
-}
-
-void MainWindow::setExternalLinkOpener(std::function<void(const QUrl&)> open)
-{
-    externalLinks_->setOpener(std::move(open));
 }
 
 AddBookmarkDialog* MainWindow::bookmarkCurrent()
@@ -386,21 +332,6 @@ void MainWindow::toggleBookmarksPanel()
 {
     if (docks_->toggleBookmarks())
         focusSearch();
-}
-
-QDockWidget* MainWindow::filtersDock() const
-{
-    return docks_->filtersDock();
-}
-
-QDockWidget* MainWindow::bookmarksDock() const
-{
-    return docks_->bookmarksDock();
-}
-
-QString MainWindow::currentArticlePrintHtml() const
-{
-    return output_->printHtml();
 }
 
 bool MainWindow::exportCurrentArticlePdf(const QString& path, QString* error)
@@ -440,11 +371,6 @@ void MainWindow::showSettings()
     SettingsDialog dialog(settings().fontPointSize(), settings().theme(), settings().completionEnabled(), this);
     if (dialog.exec() == QDialog::Accepted)
         applySettings(dialog.fontPoint(), dialog.theme(), dialog.completion());
-}
-
-QVector<ShortcutEntry> MainWindow::shortcutEntries() const
-{
-    return actions_->shortcutEntries();
 }
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event)

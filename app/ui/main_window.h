@@ -7,7 +7,12 @@
 #include "core/app_session.h"
 #include "core/search_types.h"
 #include "ui/about_dialogs.h"
+#include "ui/article_output.h"
+#include "ui/external_links.h"
+#include "ui/main_actions.h"
 #include "ui/navigation_controller.h"
+#include "ui/panel_docks.h"
+#include "ui/search_presenter.h"
 
 #include <QMainWindow>
 #include <QUrl>
@@ -21,22 +26,17 @@ class QStackedWidget;
 namespace fibrokb::app {
 
 class AddBookmarkDialog;
-class ArticleOutput;
 class ArticleView;
 class BookmarkFlow;
 class BookmarksPanel;
-class ExternalLinks;
 class FilterChipsBar;
 class FilterPanel;
 class HomeView;
 class IndexProblemPage;
-class MainActions;
-class PanelDocks;
 class ReadAloud;
 class ReadAloudBar;
 class ResultsView;
 class SearchField;
-class SearchPresenter;
 
 struct MainWindowOptions {
     QString indexDir;
@@ -55,7 +55,7 @@ public:
     ~MainWindow() override;
 
     // Start-up helpers for main().
-    void startWithQuery(const QString& query);
+    void startWithQuery(const QString& query) { searchPresenter_->startWithQuery(query); }
     void showDisclaimerIfFirstStart();
 
     Page currentPage() const { return navigation_->currentPage(); }
@@ -80,35 +80,41 @@ public:
     BookmarksPanel* bookmarksPanel() const { return bookmarksPanel_; }
     IndexProblemPage* indexProblemPage() const { return indexProblem_; }
     ReadAloud* readAloud() const { return readAloud_; }
-    QDockWidget* filtersDock() const;
-    QDockWidget* bookmarksDock() const;
+    QDockWidget* filtersDock() const { return docks_->filtersDock(); }
+    QDockWidget* bookmarksDock() const { return docks_->bookmarksDock(); }
     MainActions* actions() const { return actions_; }
     // The calm note under the search field ("only the first part of a very long search was used").
     QLabel* queryNote() const { return queryNote_; }
 
     // Replaces the "open this website?" question and the system browser (tests).
-    void setExternalLinkHandlers(std::function<bool(const QUrl&)> confirm, std::function<void(const QUrl&)> open);
+    void setExternalLinkHandlers(std::function<bool(const QUrl&)> confirm, std::function<void(const QUrl&)> open)
+    {
+        externalLinks_->setConfirm(std::move(confirm));
+        externalLinks_->setOpener(std::move(open));
+    }
     // Replaces only the system browser; the real question is still asked (tests).
-    void setExternalLinkOpener(std::function<void(const QUrl&)> open);
+    void setExternalLinkOpener(std::function<void(const QUrl&)> open) { externalLinks_->setOpener(std::move(open)); }
 
-    QVector<ShortcutEntry> shortcutEntries() const;
-    QString currentArticlePrintHtml() const;
+    QVector<ShortcutEntry> shortcutEntries() const { return actions_->shortcutEntries(); }
+    QString currentArticlePrintHtml() const { return output_->printHtml(); }
     bool exportCurrentArticlePdf(const QString& path, QString* error = nullptr);
     void applySettings(int fontPoint, Theme theme, bool completion);
     void updateReadAloudAvailability();
 
 public Q_SLOTS:
-    bool openArticle(const QString& articleId, const QString& anchor = {});
-    void goBack();
-    void goForward();
-    void goHome();
-    void focusSearch();
+    bool openArticle(const QString& articleId, const QString& anchor = {})
+    {
+        return navigation_->openArticle(articleId, anchor);
+    }
+    void goBack() { navigation_->goBack(); }
+    void goForward() { navigation_->goForward(); }
+    void goHome() { navigation_->goHome(); }
+    void focusSearch() { navigation_->focusSearch(); }
     // Opens the bookmark dialog for the page (or result) shown; returns it for keyboard use.
     AddBookmarkDialog* bookmarkCurrent();
     AddBookmarkDialog* bookmarkSection(const QString& anchor);
     void toggleBookmarksPanel();
     void showSettings();
-    void clearHistory();
     bool reopenLibrary(const QString& indexDir);
 
 Q_SIGNALS:
@@ -130,7 +136,6 @@ private:
     void onLibraryReopened();
     void showStatus(const QString& message);
     void updateActions();
-    void rebuildRecentMenu();
     void chooseLibraryFolder(const QString& caption);
 
     MainWindowOptions options_;

@@ -10,6 +10,8 @@
 #include "ui/safe_text_browser.h"
 #include "ui/search_field.h"
 
+#include <QMenu>
+#include <QMessageBox>
 #include <QScrollBar>
 #include <QStackedWidget>
 #include <QTextBrowser>
@@ -160,6 +162,26 @@ void NavigationController::focusSearch()
 {
     field_->setFocus(Qt::ShortcutFocusReason);
     field_->selectAll();
+}
+
+void NavigationController::fillRecentlyRead(QMenu* menu)
+{
+    menu->clear();
+    const QVector<Visit> visits = session_.history()->recent(15);
+    if (visits.isEmpty())
+        menu->addAction(tr("Nothing read yet"))->setEnabled(false);
+    for (const Visit& visit : visits)
+        menu->addAction(visit.title, this, [this, id = visit.articleId] { openArticle(id); });
+}
+
+void NavigationController::clearHistory(QWidget* dialogParent)
+{
+    const auto answer = QMessageBox::question(dialogParent, tr("Clear reading history"),
+                                              tr("Forget which pages you have read? Bookmarks are kept."));
+    if (answer != QMessageBox::Yes)
+        return;
+    session_.history()->clear();
+    Q_EMIT statusMessage(tr("Reading history cleared."));
 }
 
 }  // namespace fibrokb::app

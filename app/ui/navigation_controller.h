@@ -6,7 +6,9 @@
 #include <QObject>
 #include <QString>
 
+class QMenu;
 class QStackedWidget;
+class QWidget;
 
 namespace fibrokb::app {
 
@@ -39,6 +41,10 @@ public Q_SLOTS:
     void goForward();
     void goHome();
     void focusSearch();
+    // The Go menu's "Recently read", filled from the reading history each time it opens.
+    void fillRecentlyRead(QMenu* menu);
+    // Asks first; bookmarks are kept.
+    void clearHistory(QWidget* dialogParent);
 
 Q_SIGNALS:
     void pageShown(fibrokb::app::AppPage page);     // every time, even the same page again
