@@ -36,15 +36,19 @@ void SearchPresenter::connectField()
 {
     SearchField* field = views_.field;
     ResultsView* results = views_.results;
-    connect(field, &SearchField::queryEdited, this, [this](const QString& text) {
-        session_.search()->setText(text);
-        showSearch();
-    });
+    connect(field, &SearchField::queryEdited, this, &SearchPresenter::onTextEdited);
     connect(field, &SearchField::moveSelection, this, [this, results](int delta) {
         if (navigation_->currentPage() == AppPage::Results)
             results->moveCurrent(delta);
     });
-    connect(field, &SearchField::activateCurrent, this, [this, results] {
+    connect(field, &SearchField::activateCurrent, this, [this, field, results] {
+        // Enter on a short search ("ME", "OT") searches it: only typing waits for three letters.
+        if (field->typedText().trimmed() != session_.search()->query().text.trimmed()) {
+            leaveOnAnswer_ = true;
+            session_.search()->setText(field->typedText());
+            session_.search()->submitNow();
+            return;
+        }
         if (navigation_->currentPage() == AppPage::Results && session_.results()->rowCount() > 0)
             results->activateCurrent();
     });
@@ -98,6 +102,23 @@ void SearchPresenter::showSearch()
     navigation_->leaveArticleForSearch();
 }
 
+bool SearchPresenter::tooShortToSearch(const QString& text)
+{
+    const QString trimmed = text.trimmed();
+    return !trimmed.isEmpty() && trimmed.size() < kMinTypedLength;
+}
+
+void SearchPresenter::onTextEdited(const QString& text)
+{
+    // One or two letters match almost nothing useful and would flash "Nothing found" or a
+    // spelling guess at every keystroke: what is shown stays until there is enough to search.
+    if (tooShortToSearch(text))
+        return;
+    session_.search()->setText(text);
+    // The page changes when the answer arrives, not before: no empty or stale page in between.
+    leaveOnAnswer_ = true;
+}
+
 void SearchPresenter::startWithQuery(const QString& query)
 {
     if (query.trimmed().isEmpty() || !session_.library().isOpen())
@@ -118,15 +139,23 @@ void SearchPresenter::onResults(const SearchAnswer& answer)
     // kMaxQueryBytes bytes. Either way, say calmly that only the start was used.
     SearchField* field = views_.field;
     views_.queryNote->setVisible(answer.truncated || answer.query.text.size() >= field->maxLength());
-    session_.results()->setItems(answer.items);
-    views_.filters->setAnswer(answer);
-    views_.chips->setQuery(answer.query, session_.library().topicLabels());
-    views_.results->setAnswer(answer, session_.topicInfo());
+    SearchAnswer shown = answer;
+    // A suggestion that is what the field already says (typed or completed) is no suggestion.
+    if (shown.corrected.compare(field->text().trimmed(), Qt::CaseInsensitive) == 0 && !shown.showingCorrected)
+        shown.corrected.clear();
+    session_.results()->setItems(shown.items);
+    views_.filters->setAnswer(shown);
+    views_.chips->setQuery(shown.query, session_.library().topicLabels());
+    views_.results->setAnswer(shown, session_.topicInfo());
     if (!answer.completion.isEmpty() && field->hasFocus() && answer.query.text == field->typedText())
         field->offerCompletion(answer.completion);
     const AppPage page = navigation_->currentPage();
-    if (page == AppPage::Home || page == AppPage::Results)
+    if (leaveOnAnswer_ && answer.query.text == session_.search()->query().text) {
+        leaveOnAnswer_ = false;
+        showSearch();
+    } else if (page == AppPage::Home || page == AppPage::Results) {
         navigation_->showSearchPage();
+    }
     Navigator& navigator = session_.navigator();
     if (navigator.size() == 0 && !(answer.query.isEmpty() && !answer.query.hasFilters()))
         navigator.visit(Location{});

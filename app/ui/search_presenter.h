@@ -34,6 +34,10 @@ class SearchPresenter final : public QObject {
 public:
     SearchPresenter(AppSession& session, NavigationController* navigation, const SearchViews& views, QObject* parent);
 
+    // Typing searches from this many characters on; Enter searches anything.
+    static constexpr int kMinTypedLength = 3;
+    static bool tooShortToSearch(const QString& text);
+
     // Starts with a search (the command line).
     void startWithQuery(const QString& query);
 
@@ -43,6 +47,7 @@ Q_SIGNALS:
 private:
     void connectField();
     void connectFilters();
+    void onTextEdited(const QString& text);
     void onResults(const SearchAnswer& answer);
     void onHome(const HomeData& home);
     // The search or the filters changed: leave the article being read for the results.
@@ -51,6 +56,7 @@ private:
     AppSession& session_;
     NavigationController* navigation_;
     SearchViews views_;
+    bool leaveOnAnswer_ = false;   // typed while reading: show the results once they arrive
 };
 
 }  // namespace fibrokb::app
