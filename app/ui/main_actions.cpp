@@ -1,12 +1,13 @@
 #include "ui/main_actions.h"
 
 #include "ui/bookmarks_panel.h"
+#include "ui/flow_layout.h"
 
 #include <QAction>
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
-#include <QToolBar>
+#include <QToolButton>
 #include <QUndoStack>
 
 namespace fibrokb::app {
@@ -86,21 +87,29 @@ QAction* MainActions::make(const QString& text, const QString& objectName, const
     return action;
 }
 
-void MainActions::buildToolbarAndMenus(BookmarksPanel* panel)
+QWidget* MainActions::createToolbar(QWidget* parent)
 {
-    toolbar = window_->addToolBar(tr("Main toolbar"));
+    // Not a QToolBar: that one hides what does not fit behind an arrow (Read aloud vanished at
+    // 200% text). These buttons wrap onto a second line instead, so every command stays in sight.
+    toolbar = new QWidget(parent);
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
-    toolbar->setMovable(false);
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    for (QAction* action : {back, forward, home})
-        toolbar->addAction(action);
-    toolbar->addSeparator();
-    toolbar->addAction(bookmark);
-    toolbar->addAction(bookmarksPanel);
-    toolbar->addSeparator();
-    toolbar->addAction(print);
-    toolbar->addAction(readAloud);
+    toolbar->setAccessibleName(tr("Main toolbar"));
+    auto* flow = new FlowLayout(toolbar, 4);
+    flow->setContentsMargins(0, 0, 0, 0);
+    for (QAction* action : {back, forward, home, bookmark, bookmarksPanel, print, readAloud}) {
+        auto* button = new QToolButton(toolbar);
+        button->setDefaultAction(action);
+        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+        button->setAutoRaise(true);
+        button->setFocusPolicy(Qt::TabFocus);
+        button->setObjectName(action->objectName() + QStringLiteral("Button"));
+        flow->addWidget(button);
+    }
+    return toolbar;
+}
 
+void MainActions::buildMenus(BookmarksPanel* panel)
+{
     QMenuBar* bar = window_->menuBar();
     QMenu* file = bar->addMenu(tr("&File"));
     file->addActions({print, exportPdf});

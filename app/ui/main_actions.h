@@ -11,7 +11,7 @@
 class QAction;
 class QMainWindow;
 class QMenu;
-class QToolBar;
+class QWidget;
 class QUndoStack;
 
 namespace fibrokb::app {
@@ -24,8 +24,10 @@ public:
     // Creates the actions on `window` (so their shortcuts work with the menu bar hidden).
     MainActions(QMainWindow* window, QUndoStack* bookmarkUndo);
 
-    // Adds the toolbar and the menu bar; the Bookmarks menu carries the panel's own commands.
-    void buildToolbarAndMenus(BookmarksPanel* bookmarksPanel);
+    // The row of buttons above the page; it wraps at large text sizes and on small screens.
+    QWidget* createToolbar(QWidget* parent);
+    // The menu bar; the Bookmarks menu carries the panel's own commands.
+    void buildMenus(BookmarksPanel* bookmarksPanel);
 
     // Commands that only make sense on an article page.
     void setPageState(bool onArticle, bool libraryOpen, bool canGoBack, bool canGoForward);
@@ -61,7 +63,7 @@ public:
     QAction* about = nullptr;
     QAction* disclaimer = nullptr;
     QMenu* recentMenu = nullptr;
-    QToolBar* toolbar = nullptr;
+    QWidget* toolbar = nullptr;
 
 private:
     QAction* make(const QString& text, const QString& objectName, const QKeySequence& shortcut = {},

@@ -58,9 +58,9 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent) : QMai
     readAloud_ = new ReadAloud(this);
     readAloud_->setRate(settings().speechRate());
 
-    buildViews();
     actions_ = new MainActions(this, bookmarkActions()->undoStack());
-    actions_->buildToolbarAndMenus(bookmarksPanel_);
+    buildViews();
+    actions_->buildMenus(bookmarksPanel_);
     navigation_ = new NavigationController(*session_, stack_, homeView_, resultsView_, articleView_, indexProblem_,
                                            searchField_, this);
     bookmarkFlow_ = new BookmarkFlow(session_->library(), bookmarkActions(), bookmarksPanel_, this);
@@ -108,6 +108,7 @@ void MainWindow::buildViews()
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(8, 8, 8, 0);
     layout->setSpacing(6);
+    layout->addWidget(actions_->createToolbar(central));
     searchField_ = new SearchField(central);
     layout->addWidget(searchField_);
 

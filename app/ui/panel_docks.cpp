@@ -8,6 +8,7 @@
 #include <QDockWidget>
 #include <QListView>
 #include <QMainWindow>
+#include <QScrollArea>
 
 namespace fibrokb::app {
 
@@ -17,7 +18,14 @@ QDockWidget* makeDock(QMainWindow* window, const QString& title, const QString& 
 {
     auto* dock = new QDockWidget(title, window);
     dock->setObjectName(name);
-    dock->setWidget(content);
+    // On a small screen or with large text a panel can be taller than the window: it scrolls
+    // rather than squeezing its buttons and lists until their text is cut off.
+    auto* scroll = new QScrollArea(dock);
+    scroll->setObjectName(name + QStringLiteral("Scroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(content);
+    dock->setWidget(scroll);
     dock->setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     window->addDockWidget(area, dock);
     return dock;
