@@ -19,6 +19,12 @@ void Navigator::replaceCurrent(const Location& location)
         entries_[index_] = location;
 }
 
+void Navigator::rememberPosition(const ReadingPosition& position)
+{
+    if (index_ >= 0)
+        entries_[index_].position = position;
+}
+
 Location Navigator::back()
 {
     if (canGoBack())

@@ -4,6 +4,7 @@
 
 #include <fibrokb/build_config.h>
 
+#include <QMessageBox>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
@@ -81,6 +82,15 @@ ShortcutsDialog::ShortcutsDialog(const QVector<ShortcutEntry>& entries, QWidget*
     buttons->button(QDialogButtonBox::Close)->setAccessibleName(tr("Close"));
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     layout->addWidget(buttons);
+}
+
+void showStoreRecoveryMessage(const QStringList& notes, QWidget* parent)
+{
+    auto* box = new QMessageBox(QMessageBox::Warning, QObject::tr("A damaged file was replaced"),
+                                notes.join(QStringLiteral("\n\n")), QMessageBox::Ok, parent);
+    box->setObjectName(QStringLiteral("storeRecoveryMessage"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
 }
 
 }  // namespace fibrokb::app

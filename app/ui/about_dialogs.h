@@ -30,4 +30,7 @@ public:
     ShortcutsDialog(const QVector<ShortcutEntry>& entries, QWidget* parent = nullptr);
 };
 
+// Says (once, without blocking) that a damaged bookmarks or history file was moved aside.
+void showStoreRecoveryMessage(const QStringList& notes, QWidget* parent);
+
 }  // namespace fibrokb::app

@@ -2,6 +2,7 @@
 
 #include <fibrokb/searcher.h>
 
+#include <QApplication>
 #include <QKeyEvent>
 
 namespace fibrokb::app {
@@ -20,6 +21,7 @@ SearchField::SearchField(QWidget* parent) : QLineEdit(parent)
     // No one types a search this long; a paste of a whole page is cut here, and the engine cuts at
     // kMaxQueryBytes bytes (fewer characters when they are not ASCII). The window says so calmly.
     setMaxLength(kMaxQueryLength);
+    applyFontSize();
     connect(this, &QLineEdit::textEdited, this, &SearchField::onTextEdited);
     // The clear button changes the text without textEdited.
     connect(this, &QLineEdit::textChanged, this, [this](const QString& text) {
@@ -83,13 +85,21 @@ void SearchField::focusOutEvent(QFocusEvent* event)
 
 bool SearchField::event(QEvent* event)
 {
-    // Tab accepts a completion instead of moving focus (only while one is shown).
-    if (event->type() == QEvent::KeyPress) {
-        auto* key = static_cast<QKeyEvent*>(event);
-        if (key->key() == Qt::Key_Tab && key->modifiers() == Qt::NoModifier && acceptCompletion())
-            return true;
-    }
+    // Tab always moves on (to the results) and never changes the search: the suggestion is
+    // dropped on the way out (focusOutEvent). Right or End accepts it.
+    if (event->type() == QEvent::ApplicationFontChange)
+        applyFontSize();
     return QLineEdit::event(event);
+}
+
+void SearchField::applyFontSize()
+{
+    // A little larger than the rest of the window, always relative to the application's font, so
+    // the field follows the text size chosen in Settings like everything else.
+    QFont larger = QApplication::font(this);
+    larger.setPointSizeF(larger.pointSizeF() * 1.2);
+    setFont(larger);
+    setMinimumHeight(fontMetrics().height() + 16);
 }
 
 void SearchField::keyPressEvent(QKeyEvent* event)

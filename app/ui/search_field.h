@@ -1,6 +1,6 @@
 // The one search field. It searches what the person typed; a completion (from titles
 // and the spelling table) is shown inline, selected, so typing simply carries on over it
-// and Right, End or Tab accepts it. Up/Down/Enter act on the result list without leaving
+// and Right or End accepts it (Tab moves on and never changes the search). Up/Down/Enter act on the result list without leaving
 // the field, so the hands never have to move.
 #pragma once
 
@@ -38,6 +38,7 @@ protected:
     void focusOutEvent(QFocusEvent* event) override;
 
 private:
+    void applyFontSize();
     bool acceptCompletion();
     void onTextEdited(const QString& text);
 
