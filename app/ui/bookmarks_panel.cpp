@@ -115,7 +115,6 @@ BookmarksPanel::BookmarksPanel(BookmarkActions* actions, QWidget* parent) : QWid
     details_->setAccessibleName(tr("Selected bookmark"));
     details_->setWordWrap(true);
     details_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    bottomLayout->addWidget(details_);
 
     auto* buttons = new QGridLayout;
     open_ = makeButton(tr("&Open"), tr("Open bookmark"), QStringLiteral("bookmarkOpen"));
@@ -132,7 +131,6 @@ BookmarksPanel::BookmarksPanel(BookmarkActions* actions, QWidget* parent) : QWid
     buttons->addWidget(move_, 1, 0);
     buttons->addWidget(delete_, 1, 1);
     buttons->addWidget(undo_, 1, 2);
-    bottomLayout->addLayout(buttons);
 
     moreButton_ = new QToolButton(bottom);
     moreButton_->setText(tr("Backup\u2026"));
@@ -142,14 +140,20 @@ BookmarksPanel::BookmarksPanel(BookmarkActions* actions, QWidget* parent) : QWid
     more->addAction(tr("Save a backup of all bookmarks (JSON)\u2026"), this, &BookmarksPanel::promptExportBackup);
     more->addAction(tr("Add bookmarks from a backup\u2026"), this, &BookmarksPanel::promptImportBackup);
     moreButton_->setMenu(more);
-    bottomLayout->addWidget(moreButton_, 0, Qt::AlignRight);
 
+    // Only the two lists share the splitter: a splitter squeezes what it holds below its size, and
+    // at large text that cut the buttons and the details in half. Below it they keep their size
+    // (the dock scrolls when the window is too short for them).
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(top);
     splitter->addWidget(bottom);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 3);
-    layout->addWidget(splitter);
+    splitter->setChildrenCollapsible(false);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(details_);
+    layout->addLayout(buttons);
+    layout->addWidget(moreButton_, 0, Qt::AlignRight);
 
     connect(folderList_->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex& current) {
