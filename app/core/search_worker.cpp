@@ -226,18 +226,17 @@ void SearchWorker::runHome(fibrokb::Searcher& searcher, HomeData& home)
         t.count = count == info.byTopic.end() ? 0 : count->second;
         home.topics.push_back(t);
     }
-    // "Start here" pages carry a higher curated importance (2 in the authoring guide).
-    // Hits do not report importance, so browse the articles and read it from each page.
+    // "Start here" pages carry a higher curated importance (2 in the authoring guide): the engine
+    // filters on it (a value slot), and each hit reports it for the order. No page is opened.
     fibrokb::SearchRequest browse;
     browse.type = "article";
-    browse.limit = 1000;
+    browse.minImportance = 2.0;
+    browse.limit = 50;
     const fibrokb::SearchResult all = searcher.search(browse);
     QVector<QPair<double, ResultItem>> ranked;
-    for (const fibrokb::Hit& hit : all.hits) {
-        const auto article = searcher.article(hit.articleId.empty() ? hit.id : hit.articleId);
-        if (article && article->importance >= 2.0)
-            ranked.push_back({article->importance, ResultItem::fromHit(hit)});
-    }
+    for (const fibrokb::Hit& hit : all.hits)
+        if (hit.importance >= 2.0)
+            ranked.push_back({hit.importance, ResultItem::fromHit(hit)});
     std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
     for (const auto& entry : ranked)
         home.startHere.push_back(entry.second);

@@ -81,6 +81,9 @@ Xapian::Query filterQuery(const SearchRequest& r, std::optional<FacetGroup> exce
     if (!r.topics.empty() && except != FacetGroup::Topic) parts.push_back(orOfTerms(schema::kTopicPrefix, r.topics));
     if (!r.type.empty() && except != FacetGroup::Type) parts.emplace_back(schema::booleanTerm(schema::kTypePrefix, r.type));
     if (!r.audience.empty() && except != FacetGroup::Audience) parts.push_back(audienceFilter(r.audience));
+    if (r.minImportance > 1.0)   // the boost slot keeps importance - 1
+        parts.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kBoostSlot,
+                           Xapian::sortable_serialise(r.minImportance - 1.0));
     if (parts.empty()) return Xapian::Query();
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
@@ -304,6 +307,9 @@ struct Searcher::Impl {
         hit.reviewed = record.reviewed;
         hit.path = record.path;
         hit.score = wanted ? it.get_percent() : 0;
+        // The boost slot keeps importance - 1 (only the part above normal adds to a score).
+        const std::string boost = doc.get_value(schema::kBoostSlot);
+        if (!boost.empty()) hit.importance = 1.0 + Xapian::sortable_unserialise(boost);
         hit.snippet = htmlEscape(hit.summary);
         if (!withSnippet) return hit;   // browsing, or a row past SearchRequest::snippets: the summary is the snippet
 

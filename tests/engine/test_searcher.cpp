@@ -304,3 +304,28 @@ TEST_CASE("index info reports documents by type and topic and audience", "[searc
     CHECK(info.sizeBytes > 0);
     CHECK(info.buildDate.size() == 20);
 }
+
+TEST_CASE("Hits report their curated importance and a search can keep only important pages", "[search][importance]") {
+    // hip-outer is the fixture's one page with importance 2.
+    SearchRequest all;
+    all.type = "article";
+    all.limit = 100;
+    const SearchResult everything = fixture().search(all);
+    REQUIRE(everything.hits.size() > 1);
+    int important = 0;
+    for (const Hit& hit : everything.hits) {
+        CHECK(hit.importance >= 1.0);
+        important += hit.importance >= 2.0 ? 1 : 0;
+    }
+    CHECK(important == 1);
+    const Hit* outer = find(everything, "hip-outer");
+    REQUIRE(outer != nullptr);
+    CHECK(outer->importance == Approx(2.0));
+
+    SearchRequest startHere = all;
+    startHere.minImportance = 2.0;
+    const SearchResult only = fixture().search(startHere);
+    REQUIRE(only.hits.size() == 1);
+    CHECK(only.hits.front().id == "hip-outer");
+    CHECK(only.total == 1);
+}

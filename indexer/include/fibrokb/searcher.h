@@ -26,6 +26,7 @@ struct SearchRequest {
     std::string type;                  // "" | "article" | "faq"       (AND'ed)
     std::string audience;              // "" | patients | caregivers | everyone (AND'ed). A group also gets the pages
                                        // written for everyone: "caregivers" keeps caregivers and everyone pages.
+    double minImportance = 0;          // > 1: only pages with at least this curated importance ("start here")
     int offset = 0;
     int limit = 10;
     bool asYouType = false;            // expand the last word as a prefix (from 3 characters)
@@ -46,6 +47,7 @@ struct Hit {
     std::string reviewed;
     std::string path;
     double score = 0;          // 0..100, percentage relevance
+    double importance = 1.0;   // curated weight from the front matter (2 = start here, urgent help)
 };
 
 struct Facets {
