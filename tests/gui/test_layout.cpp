@@ -85,10 +85,7 @@ std::unique_ptr<app::MainWindow> firstWindow(const test::TestEnv& env, const QSt
 
 QString bundledLibrary()
 {
-    static QTemporaryDir dir;
-    static const QString index =
-        test::buildIndexFrom(QStringLiteral(FIBROKB_BUNDLED_CORPUS), dir.filePath(QStringLiteral("index")));
-    return index;
+    return test::bundledIndex();
 }
 
 void checkEveryPage(app::MainWindow& window)

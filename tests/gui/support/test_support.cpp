@@ -47,6 +47,14 @@ QString fixtureIndex()
     return path;
 }
 
+QString bundledIndex()
+{
+    static QTemporaryDir dir;
+    static const QString path =
+        buildIndexFrom(QStringLiteral(FIBROKB_BUNDLED_CORPUS), dir.filePath(QStringLiteral("index")));
+    return path;
+}
+
 TestEnv::TestEnv() = default;
 
 app::MainWindowOptions TestEnv::options(const QString& indexDir) const

@@ -13,6 +13,8 @@ namespace fibrokb::test {
 
 // Path of the fixture index, built on first use. Empty (and a message) if the build fails.
 QString fixtureIndex();
+// The bundled library (corpus/ at the top of the tree), built once per run: long real pages.
+QString bundledIndex();
 QString buildIndexFrom(const QString& corpusDir, const QString& outDir, QString* log = nullptr);
 
 // A private place for bookmarks, history and settings.
