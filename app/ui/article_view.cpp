@@ -33,6 +33,7 @@ ArticleView::ArticleView(QWidget* parent) : QWidget(parent)
     splitter_->setChildrenCollapsible(true);
 
     auto* side = new QWidget(splitter_);
+    contentsSide_ = side;
     auto* sideLayout = new QVBoxLayout(side);
     sideLayout->setContentsMargins(8, 8, 0, 8);
     contentsLabel_ = new QLabel(tr("On this &page"), side);
@@ -445,6 +446,14 @@ bool ArticleView::eventFilter(QObject* watched, QEvent* event)
         break;
     }
     return QWidget::eventFilter(watched, event);
+}
+
+void ArticleView::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    // A narrow window (a small screen, or 200% on a laptop) gives the whole width to the text;
+    // Find (Ctrl+F) and scrolling still reach every section.
+    contentsSide_->setVisible(width() >= kNarrowWidth);
 }
 
 void ArticleView::changeEvent(QEvent* event)

@@ -83,9 +83,15 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     bool eventFilter(QObject* watched, QEvent* event) override;
 
+public:
+    // Below this width "On this page" steps aside so the text keeps a readable column.
+    static constexpr int kNarrowWidth = 720;
+
 private:
+    QWidget* contentsSide_ = nullptr;
     // The place to keep on screen until the reader scrolls: an anchor, or a reading position.
     struct Target {
         bool active = false;

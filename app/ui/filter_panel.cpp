@@ -180,6 +180,8 @@ FilterPanel::FilterPanel(TopicFilterModel* topics, QWidget* parent) : QWidget(pa
     topicList_->setWordWrap(true);
     topicList_->setTextElideMode(Qt::ElideNone);
     topicList_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Room for a few topics even when the panel is short (it scrolls as a whole then).
+    topicList_->setMinimumHeight(topicList_->fontMetrics().lineSpacing() * 6);
     topicList_->setResizeMode(QListView::Adjust);
     topicList_->setSpacing(1);
     topicList_->setEditTriggers(QAbstractItemView::NoEditTriggers);

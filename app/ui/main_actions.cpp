@@ -8,6 +8,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QToolButton>
+#include <QVBoxLayout>
 #include <QUndoStack>
 
 namespace fibrokb::app {
@@ -32,6 +33,7 @@ MainActions::MainActions(QMainWindow* window, QUndoStack* bookmarkUndo) : QObjec
                         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
                         tr("Show or hide the filters beside the results (Ctrl+Shift+F)"));
     filtersPanel->setCheckable(true);
+    filtersPanel->setIconText(tr("Filters"));   // its toolbar button
     print = make(tr("&Print\u2026"), QStringLiteral("actionPrint"), QKeySequence::Print,
                  tr("Print this page with its sources (Ctrl+P)"));
     exportPdf = make(tr("&Export as PDF\u2026"), QStringLiteral("actionExportPdf"),
@@ -87,6 +89,21 @@ QAction* MainActions::make(const QString& text, const QString& objectName, const
     return action;
 }
 
+void MainActions::buildTopBar(BookmarksPanel* panel)
+{
+    // The menu bar and the toolbar share the window's full width, above the side panels.
+    auto* top = new QWidget(window_);
+    top->setObjectName(QStringLiteral("topBar"));
+    auto* layout = new QVBoxLayout(top);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    menuBar_ = new QMenuBar(top);
+    buildMenus(panel);
+    layout->addWidget(menuBar_);
+    layout->addWidget(createToolbar(top));
+    window_->setMenuWidget(top);
+}
+
 QWidget* MainActions::createToolbar(QWidget* parent)
 {
     // Not a QToolBar: that one hides what does not fit behind an arrow (Read aloud vanished at
@@ -95,8 +112,8 @@ QWidget* MainActions::createToolbar(QWidget* parent)
     toolbar->setObjectName(QStringLiteral("mainToolbar"));
     toolbar->setAccessibleName(tr("Main toolbar"));
     auto* flow = new FlowLayout(toolbar, 4);
-    flow->setContentsMargins(0, 0, 0, 0);
-    for (QAction* action : {back, forward, home, bookmark, bookmarksPanel, print, readAloud}) {
+    flow->setContentsMargins(4, 2, 4, 2);
+    for (QAction* action : {back, forward, home, bookmark, bookmarksPanel, filtersPanel, print, readAloud}) {
         auto* button = new QToolButton(toolbar);
         button->setDefaultAction(action);
         button->setToolButtonStyle(Qt::ToolButtonTextOnly);
@@ -110,7 +127,7 @@ QWidget* MainActions::createToolbar(QWidget* parent)
 
 void MainActions::buildMenus(BookmarksPanel* panel)
 {
-    QMenuBar* bar = window_->menuBar();
+    QMenuBar* bar = menuBar_;
     QMenu* file = bar->addMenu(tr("&File"));
     file->addActions({print, exportPdf});
     file->addSeparator();

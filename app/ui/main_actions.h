@@ -11,6 +11,7 @@
 class QAction;
 class QMainWindow;
 class QMenu;
+class QMenuBar;
 class QWidget;
 class QUndoStack;
 
@@ -24,10 +25,9 @@ public:
     // Creates the actions on `window` (so their shortcuts work with the menu bar hidden).
     MainActions(QMainWindow* window, QUndoStack* bookmarkUndo);
 
-    // The row of buttons above the page; it wraps at large text sizes and on small screens.
-    QWidget* createToolbar(QWidget* parent);
-    // The menu bar; the Bookmarks menu carries the panel's own commands.
-    void buildMenus(BookmarksPanel* bookmarksPanel);
+    // The menu bar and, under it, a row of buttons that wraps at large text sizes and on small
+    // screens, as the window's menu widget. The Bookmarks menu carries the panel's own commands.
+    void buildTopBar(BookmarksPanel* bookmarksPanel);
 
     // Commands that only make sense on an article page.
     void setPageState(bool onArticle, bool libraryOpen, bool canGoBack, bool canGoForward);
@@ -66,10 +66,13 @@ public:
     QWidget* toolbar = nullptr;
 
 private:
+    QWidget* createToolbar(QWidget* parent);
+    void buildMenus(BookmarksPanel* bookmarksPanel);
     QAction* make(const QString& text, const QString& objectName, const QKeySequence& shortcut = {},
                   const QString& tip = {});
 
     QMainWindow* window_;
+    QMenuBar* menuBar_ = nullptr;
 };
 
 }  // namespace fibrokb::app

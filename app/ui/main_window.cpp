@@ -61,7 +61,7 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent) : QMai
 
     actions_ = new MainActions(this, bookmarkActions()->undoStack());
     buildViews();
-    actions_->buildMenus(bookmarksPanel_);
+    actions_->buildTopBar(bookmarksPanel_);
     navigation_ = new NavigationController(*session_, stack_, homeView_, resultsView_, articleView_, indexProblem_,
                                            searchField_, this);
     bookmarkFlow_ = new BookmarkFlow(session_->library(), bookmarkActions(), bookmarksPanel_, this);
@@ -96,8 +96,13 @@ void MainWindow::fitToScreen()
     // laptop (1366x768): never larger than the screen, whatever the text size.
     const QRect available = screen()->availableGeometry();
     const QSize room = available.size() - QSize(16, 48);   // the window manager's frame and title
-    if (!restoreGeometry(settings().windowGeometry()))
+    if (!restoreGeometry(settings().windowGeometry())) {
         resize(QSize(1180, 760).boundedTo(room * 0.92));
+        // The first start on a small screen (or at 200% on a laptop): the page gets the width and
+        // the filters wait behind their toolbar button.
+        if (room.width() < kRoomyWidth)
+            actions_->filtersPanel->setChecked(false);
+    }
     restoreState(settings().windowState());
     if (width() > room.width() || height() > room.height())
         resize(size().boundedTo(room));
@@ -109,7 +114,6 @@ void MainWindow::buildViews()
     auto* layout = new QVBoxLayout(central);
     layout->setContentsMargins(8, 8, 8, 0);
     layout->setSpacing(6);
-    layout->addWidget(actions_->createToolbar(central));
     searchField_ = new SearchField(central);
     layout->addWidget(searchField_);
 
@@ -367,6 +371,9 @@ void MainWindow::applySettings(int fontPoint, Theme theme, bool completion)
     settings().setCompletionEnabled(completion);
     settings().sync();
     applyAppearance(qApp, theme, fontPoint);
+    // Qt posts the font change to each widget: deliver it now, so every view is laid out at the new
+    // size before this returns (and before anything measures a row).
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::ApplicationFontChange);
     articleView_->setPageColors(pageColorsFor(qApp->palette(), theme));
     searchField_->setCompletionEnabled(completion);
     resultsView_->list()->doItemsLayout();

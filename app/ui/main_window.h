@@ -50,6 +50,8 @@ class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
     using Page = AppPage;
+    // Below this screen width the filters panel starts hidden (logical pixels).
+    static constexpr int kRoomyWidth = 760;
 
     explicit MainWindow(const MainWindowOptions& options, QWidget* parent = nullptr);
     ~MainWindow() override;

@@ -1,6 +1,6 @@
 // Layout on small screens and with large text, as readers use the app: the real window on the
-// real bundled library, on an 800x600 screen at the normal text size and on a 1366x768 laptop
-// screen with text twice the normal size. These tests are hidden from the normal run ("[.]"):
+// real bundled library, on an 800x600 screen at the normal text size, and on a 1366x768 laptop
+// screen with text twice the normal size, set in the app or by the desktop. These tests are hidden from the normal run ("[.]"):
 // CMake runs them once per screen, each under an offscreen screen of that size
 // (tests/gui/screens/*.json), because a screen's size is fixed when the application starts.
 #include "support/test_support.h"
@@ -122,7 +122,7 @@ void checkEveryPage(app::MainWindow& window)
         auto* toolbar = window.findChild<QWidget*>(QStringLiteral("mainToolbar"));
         REQUIRE(toolbar != nullptr);
         const QList<QToolButton*> buttons = toolbar->findChildren<QToolButton*>();
-        CHECK(buttons.size() == 7);
+        CHECK(buttons.size() == 8);
         for (QToolButton* button : buttons) {
             INFO(button->text().toStdString());
             CHECK(button->isVisible());
@@ -150,5 +150,19 @@ TEST_CASE("With text at 200 percent on a 1366x768 screen the window fits and no 
     REQUIRE_FALSE(bundledLibrary().isEmpty());
     auto window = firstWindow(env, bundledLibrary(), 2 * app::AppSettings::kDefaultFontPoint);
     CHECK(window->font().pointSize() == 2 * app::AppSettings::kDefaultFontPoint);
+    checkEveryPage(*window);
+}
+
+TEST_CASE("At the desktop's 200 percent on a 1366x768 screen the window fits and no text is cut off",
+          "[.][layout-1366x768-system200]")
+{
+    // Qt scales the whole window by two: the screen is 683x384 logical pixels.
+    REQUIRE(QGuiApplication::primaryScreen()->geometry().size() == QSize(683, 384));
+    REQUIRE(QGuiApplication::primaryScreen()->devicePixelRatio() == Approx(2.0));
+    test::TestEnv env;
+    REQUIRE_FALSE(bundledLibrary().isEmpty());
+    auto window = firstWindow(env, bundledLibrary(), app::AppSettings::kDefaultFontPoint);
+    // The page gets the width: the filters wait behind their toolbar button, "On this page" steps aside.
+    CHECK_FALSE(window->filtersDock()->isVisible());
     checkEveryPage(*window);
 }
