@@ -2,12 +2,8 @@
 
 #include "core/bookmark_commands.h"
 #include "core/bookmark_store.h"
-#include "core/history_store.h"
 #include "core/result_list_model.h"
-#include "core/search_controller.h"
 #include "core/text_format.h"
-#include "core/topic_filter_model.h"
-#include "ui/add_bookmark_dialog.h"
 #include "ui/article_output.h"
 #include "ui/article_view.h"
 #include "ui/bookmark_flow.h"
@@ -27,19 +23,17 @@
 #include "ui/search_field.h"
 #include "ui/settings_dialog.h"
 #include "ui/theme.h"
+#include "ui/window_placement.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDockWidget>
 #include <QFileDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QListView>
 #include <QListWidget>
 #include <QMenu>
-#include <QMessageBox>
-#include <QScreen>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTimer>
@@ -74,7 +68,11 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent) : QMai
     connectViews();
     connectActions();
 
-    fitToScreen();
+    // The first start on a small screen (or at 200% on a laptop): the page gets the width and the
+    // filters wait behind their toolbar button.
+    const WindowPlacement placement = placeWindow(this, settings().windowGeometry(), settings().windowState());
+    if (placement.firstStart && placement.narrow)
+        actions_->filtersPanel->setChecked(false);
     articleView_->setZoomPercent(settings().zoomPercent());
     articleView_->setPageColors(pageColorsFor(palette(), settings().theme()));
     searchField_->setCompletionEnabled(settings().completionEnabled());
@@ -88,24 +86,6 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent) : QMai
 MainWindow::~MainWindow()
 {
     readAloud_->stop();
-}
-
-void MainWindow::fitToScreen()
-{
-    // The size from last time, else one that leaves room for a panel and the title bar on a small
-    // laptop (1366x768): never larger than the screen, whatever the text size.
-    const QRect available = screen()->availableGeometry();
-    const QSize room = available.size() - QSize(16, 48);   // the window manager's frame and title
-    if (!restoreGeometry(settings().windowGeometry())) {
-        resize(QSize(1180, 760).boundedTo(room * 0.92));
-        // The first start on a small screen (or at 200% on a laptop): the page gets the width and
-        // the filters wait behind their toolbar button.
-        if (room.width() < kRoomyWidth)
-            actions_->filtersPanel->setChecked(false);
-    }
-    restoreState(settings().windowState());
-    if (width() > room.width() || height() > room.height())
-        resize(size().boundedTo(room));
 }
 
 void MainWindow::buildViews()
@@ -358,7 +338,7 @@ void MainWindow::updateReadAloudAvailability()
 {
     // Before the first probe (tests skip it) assume it works; reading aloud probes anyway.
     const bool available = !options_.probeSpeech || readAloud_->isAvailable();
-    const QString reason = available ? QString() : readAloud_->unavailableReason();
+    const QString reason = available ? QString() : readAloud_->unavailableReason();   // probes
     actions_->setReadAloudState(currentPage() == Page::Article, available, reason);
     if (!available)
         readAloudBar_->showMessage(reason);

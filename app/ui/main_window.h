@@ -50,8 +50,6 @@ class MainWindow final : public QMainWindow {
     Q_OBJECT
 public:
     using Page = AppPage;
-    // Below this screen width the filters panel starts hidden (logical pixels).
-    static constexpr int kRoomyWidth = 760;
 
     explicit MainWindow(const MainWindowOptions& options, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -131,7 +129,6 @@ private:
     void buildViews();
     void connectViews();
     void connectActions();
-    void fitToScreen();
     void onPageShown(Page page);
     // The index turned out damaged or gone while in use: close it and show the problem page.
     void onLibraryFailure(const QString& error);
