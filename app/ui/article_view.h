@@ -88,7 +88,7 @@ protected:
 
 public:
     // Below this width "On this page" steps aside so the text keeps a readable column.
-    static constexpr int kNarrowWidth = 720;
+    static constexpr int kNarrowWidth = 680;
 
 private:
     QWidget* contentsSide_ = nullptr;

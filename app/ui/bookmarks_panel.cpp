@@ -1,5 +1,7 @@
 #include "ui/bookmarks_panel.h"
 
+#include "ui/flow_layout.h"
+
 #include "core/app_settings.h"
 #include "core/bookmark_commands.h"
 #include "core/bookmark_models.h"
@@ -13,7 +15,6 @@
 
 #include <QComboBox>
 #include <QFileDialog>
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QInputDialog>
 #include <QKeyEvent>
@@ -43,7 +44,9 @@ BookmarksPanel::BookmarksPanel(BookmarkActions* actions, QWidget* parent) : QWid
     layout->setContentsMargins(8, 8, 8, 8);
 
     // Folders
-    auto* folderHeader = new QHBoxLayout;
+    // Rows of controls wrap (FlowLayout) instead of setting a minimum width: at 200% text in a
+    // narrow dock a fixed row cut "Folder actions" and the buttons off at the panel's edge.
+    auto* folderHeader = new FlowLayout(nullptr, 6);
     auto* folderLabel = new QLabel(tr("F&olders"), this);
     folderMenuButton_ = new QToolButton(this);
     folderMenuButton_->setText(tr("Folder actions"));
@@ -57,7 +60,7 @@ BookmarksPanel::BookmarksPanel(BookmarkActions* actions, QWidget* parent) : QWid
     folderMenu->addAction(tr("Print visit sheet of this folder\u2026"), this, &BookmarksPanel::printVisitSheet);
     folderMenu->addAction(tr("Save visit sheet as PDF\u2026"), this, &BookmarksPanel::promptExportVisitSheetPdf);
     folderMenuButton_->setMenu(folderMenu);
-    folderHeader->addWidget(folderLabel, 1);
+    folderHeader->addWidget(folderLabel);
     folderHeader->addWidget(folderMenuButton_);
 
     folderList_ = new QListView(this);
@@ -78,7 +81,8 @@ BookmarksPanel::BookmarksPanel(BookmarkActions* actions, QWidget* parent) : QWid
     auto* bottom = new QWidget(this);
     auto* bottomLayout = new QVBoxLayout(bottom);
     bottomLayout->setContentsMargins(0, 0, 0, 0);
-    auto* tools = new QGridLayout;
+    auto* tools = new QVBoxLayout;
+    auto* sortRow = new FlowLayout(nullptr, 6);
     filter_ = new QLineEdit(bottom);
     filter_->setObjectName(QStringLiteral("bookmarkFilter"));
     filter_->setAccessibleName(tr("Filter bookmarks"));
@@ -91,10 +95,10 @@ BookmarksPanel::BookmarksPanel(BookmarkActions* actions, QWidget* parent) : QWid
     sort_->addItem(tr("Title A to Z"), int(BookmarkFilterProxy::SortKey::Title));
     sort_->addItem(tr("By topic"), int(BookmarkFilterProxy::SortKey::Topic));
     auto* bookmarksLabel = new QLabel(tr("Boo&kmarks"), bottom);
-    tools->addWidget(bookmarksLabel, 0, 0);
-    tools->addWidget(sort_, 0, 1);
-    tools->addWidget(filter_, 1, 0, 1, 2);
-    tools->setColumnStretch(0, 1);
+    sortRow->addWidget(bookmarksLabel);
+    sortRow->addWidget(sort_);
+    tools->addLayout(sortRow);
+    tools->addWidget(filter_);
     bottomLayout->addLayout(tools);
 
     bookmarkList_ = new QListView(bottom);
@@ -116,7 +120,7 @@ BookmarksPanel::BookmarksPanel(BookmarkActions* actions, QWidget* parent) : QWid
     details_->setWordWrap(true);
     details_->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-    auto* buttons = new QGridLayout;
+    auto* buttons = new FlowLayout(nullptr, 6);
     open_ = makeButton(tr("&Open"), tr("Open bookmark"), QStringLiteral("bookmarkOpen"));
     note_ = makeButton(tr("&Note\u2026"), tr("Edit note"), QStringLiteral("bookmarkEditNote"));
     rename_ = makeButton(tr("&Rename\u2026"), tr("Rename bookmark"), QStringLiteral("bookmarkRename"));
@@ -125,12 +129,8 @@ BookmarksPanel::BookmarksPanel(BookmarkActions* actions, QWidget* parent) : QWid
     undo_ = makeButton(tr("&Undo"), tr("Undo the last bookmark change"), QStringLiteral("bookmarkUndo"));
     moveMenu_ = new QMenu(move_);
     move_->setMenu(moveMenu_);
-    buttons->addWidget(open_, 0, 0);
-    buttons->addWidget(note_, 0, 1);
-    buttons->addWidget(rename_, 0, 2);
-    buttons->addWidget(move_, 1, 0);
-    buttons->addWidget(delete_, 1, 1);
-    buttons->addWidget(undo_, 1, 2);
+    for (QPushButton* button : {open_, note_, rename_, move_, delete_, undo_})
+        buttons->addWidget(button);
 
     moreButton_ = new QToolButton(bottom);
     moreButton_->setText(tr("Backup\u2026"));

@@ -18,6 +18,8 @@
 #include <QDockWidget>
 #include <QLabel>
 #include <QScreen>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QTest>
 #include <QToolButton>
 
@@ -65,6 +67,17 @@ QStringList clippedTexts(QWidget* root)
         }
     }
     return clipped;
+}
+
+// Side panels scroll up and down when the window is short, never sideways: a sideways scroll
+// hides the end of every row behind the panel's edge.
+QStringList sidewaysScrolling(QWidget* root)
+{
+    QStringList found;
+    for (QScrollArea* area : root->findChildren<QScrollArea*>())
+        if (area->isVisible() && area->horizontalScrollBar()->isVisible())
+            found << area->objectName();
+    return found;
 }
 
 // The window as a reader would first see it: its own first size, not a test's.
@@ -118,6 +131,7 @@ void checkEveryPage(app::MainWindow& window)
         INFO(clipped.join(QLatin1Char('\n')).toStdString());
         CHECK(clipped.isEmpty());
         CHECK(screen.contains(window.frameGeometry()));
+        CHECK(sidewaysScrolling(&window).isEmpty());
         // Every toolbar command stays in sight (none hidden behind an overflow arrow).
         auto* toolbar = window.findChild<QWidget*>(QStringLiteral("mainToolbar"));
         REQUIRE(toolbar != nullptr);
