@@ -102,6 +102,28 @@ void SearchPresenter::showSearch()
     navigation_->leaveArticleForSearch();
 }
 
+bool SearchPresenter::worthSuggesting(const QString& suggestion, const QString& fieldText, bool hasResults)
+{
+    if (suggestion.isEmpty())
+        return false;
+    const QString typed = fieldText.trimmed();
+    // What the field already says (typed or completed) is no suggestion.
+    if (suggestion.compare(typed, Qt::CaseInsensitive) == 0)
+        return false;
+    // While a word is being typed its start already finds pages ("sci" finds sciatica): a spelling
+    // guess for that unfinished word ("Did you mean si?") only distracts.
+    const bool typingLastWord = !fieldText.isEmpty() && !fieldText.back().isSpace();
+    if (typingLastWord && hasResults) {
+        const qsizetype lastSpace = typed.lastIndexOf(QLatin1Char(' '));
+        const QString before = lastSpace < 0 ? QString() : typed.left(lastSpace);
+        const qsizetype suggestionSpace = suggestion.lastIndexOf(QLatin1Char(' '));
+        const QString suggestionBefore = suggestionSpace < 0 ? QString() : suggestion.left(suggestionSpace);
+        if (before.compare(suggestionBefore, Qt::CaseInsensitive) == 0)
+            return false;
+    }
+    return true;
+}
+
 bool SearchPresenter::tooShortToSearch(const QString& text)
 {
     const QString trimmed = text.trimmed();
@@ -140,8 +162,7 @@ void SearchPresenter::onResults(const SearchAnswer& answer)
     SearchField* field = views_.field;
     views_.queryNote->setVisible(answer.truncated || answer.query.text.size() >= field->maxLength());
     SearchAnswer shown = answer;
-    // A suggestion that is what the field already says (typed or completed) is no suggestion.
-    if (shown.corrected.compare(field->text().trimmed(), Qt::CaseInsensitive) == 0 && !shown.showingCorrected)
+    if (!shown.showingCorrected && !worthSuggesting(shown.corrected, field->text(), !shown.items.isEmpty()))
         shown.corrected.clear();
     session_.results()->setItems(shown.items);
     views_.filters->setAnswer(shown);

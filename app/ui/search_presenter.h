@@ -37,6 +37,9 @@ public:
     // Typing searches from this many characters on; Enter searches anything.
     static constexpr int kMinTypedLength = 3;
     static bool tooShortToSearch(const QString& text);
+    // A spelling suggestion is shown unless it is what the field says, or it only guesses at the
+    // word still being typed while that word's start already finds pages.
+    static bool worthSuggesting(const QString& suggestion, const QString& fieldText, bool hasResults);
 
     // Starts with a search (the command line).
     void startWithQuery(const QString& query);
