@@ -13,6 +13,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDockWidget>
 #include <QFile>
 #include <QLabel>
@@ -37,9 +38,10 @@ QStringList visibleTitles(app::BookmarksPanel* panel)
 }
 
 qint64 addBookmark(app::MainWindow& window, const QString& articleId, const QString& anchor, const QString& title,
-                   const QString& topic, const QString& note = {})
+                   const QString& topic, const QString& note = {}, const QDateTime& created = {})
 {
     app::Bookmark b;
+    b.created = created;   // invalid: the store stamps it with the current time
     b.articleId = articleId;
     b.anchor = anchor;
     b.title = title;
@@ -127,13 +129,18 @@ TEST_CASE("Bookmarks sort by title, date or topic and filter by text", "[gui][bo
 {
     test::TestEnv env;
     auto window = env.window();
-    addBookmark(*window, QStringLiteral("hip-outer"), {}, QStringLiteral("Outer hip pain"), QStringLiteral("hip-pain"));
-    QTest::qWait(5);
+    // Dates added a day apart, given rather than waited for: the order by date cannot depend on the clock.
+    const QDateTime day = QDateTime(QDate(2025, 3, 1), QTime(9, 0), Qt::UTC);
+    addBookmark(*window, QStringLiteral("hip-outer"), {}, QStringLiteral("Outer hip pain"), QStringLiteral("hip-pain"), {},
+                day);
     addBookmark(*window, QStringLiteral("back-basics"), {}, QStringLiteral("Back pain basics"), QStringLiteral("back-pain"),
-                QStringLiteral("Ask about the heat pad"));
-    QTest::qWait(5);
+                QStringLiteral("Ask about the heat pad"), day.addDays(1));
     addBookmark(*window, QStringLiteral("hip-exercise"), {}, QStringLiteral("Exercises for hip pain"),
-                QStringLiteral("exercise"));
+                QStringLiteral("exercise"), {}, day.addDays(2));
+    REQUIRE(window->bookmarkStore()->count() == 3);
+    const auto newest = window->bookmarkStore()->find(QStringLiteral("hip-exercise"), {});
+    REQUIRE(newest);
+    REQUIRE(newest->created == day.addDays(2));   // the given date is kept, not replaced by the clock
     app::BookmarksPanel* panel = window->bookmarksPanel();
     QAbstractItemModelTester tester(panel->proxy(), QAbstractItemModelTester::FailureReportingMode::Fatal);
 

@@ -61,6 +61,8 @@ TEST_CASE("With the keyboard alone a person finds, filters, opens, bookmarks a s
         // Filter to the exercise topic: Alt+T jumps to the topic list (its label's mnemonic).
         press(Qt::Key_T, Qt::AltModifier);
         QListView* topics = window->filterPanel()->topicList();
+        INFO("focus: " << (QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className() : "none")
+                       << " " << (QApplication::focusWidget() ? QApplication::focusWidget()->objectName().toStdString() : ""));
         REQUIRE(QApplication::focusWidget() == topics);
         while (topics->currentIndex().data(app::TopicFilterModel::TopicIdRole).toString() != QStringLiteral("exercise")) {
             const int before = topics->currentIndex().row();
@@ -118,8 +120,11 @@ TEST_CASE("With the keyboard alone a person finds, filters, opens, bookmarks a s
     REQUIRE(QApplication::focusWidget() == list);
     REQUIRE(window->bookmarksPanel()->currentBookmarkId() == bookmarkId);
     const auto saved = window->bookmarkStore()->bookmark(bookmarkId);
+    REQUIRE(saved);
     CHECK(saved->note == QStringLiteral("Ask if the hospital pool has a warm class"));
-    CHECK(window->bookmarkStore()->folder(saved->folderId)->name == QStringLiteral("For my next appointment"));
+    const auto folder = window->bookmarkStore()->folder(saved->folderId);
+    REQUIRE(folder);
+    CHECK(folder->name == QStringLiteral("For my next appointment"));
     press(Qt::Key_Return);
     REQUIRE(window->currentPage() == MainWindow::Page::Article);
     CHECK(window->articleView()->articleId() == QStringLiteral("hip-exercise"));

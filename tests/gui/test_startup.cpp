@@ -157,12 +157,17 @@ TEST_CASE("The first start shows a kind disclaimer once and About repeats it", "
     test::TestEnv env;
     auto window = env.window();
     CHECK_FALSE(window->settings().disclaimerAccepted());
-    QTimer::singleShot(0, [] {
-        // Accept the modal dialog the way a keyboard user would.
-        if (auto* dialog = qobject_cast<app::DisclaimerDialog*>(QApplication::activeModalWidget()))
-            QTest::keyClick(dialog, Qt::Key_Return);
+    bool answered = false;
+    QTimer::singleShot(0, window.get(), [&answered] {
+        // Accept the modal dialog the way a keyboard user would, once it is up.
+        app::DisclaimerDialog* dialog = nullptr;
+        if (!QTest::qWaitFor([&] { return (dialog = qobject_cast<app::DisclaimerDialog*>(QApplication::activeModalWidget())); }))
+            return;   // no dialog: `answered` stays false and the checks below fail
+        QTest::keyClick(dialog, Qt::Key_Return);
+        answered = true;
     });
     window->showDisclaimerIfFirstStart();
+    REQUIRE(answered);
     CHECK(window->settings().disclaimerAccepted());
     app::AppSettings settings(env.settings());
     CHECK(settings.disclaimerAccepted());
@@ -221,8 +226,10 @@ TEST_CASE("Text size and theme are applied and remembered and 200% text still fi
         REQUIRE(test::typeQuery(*window, QStringLiteral("hip")));
         const int rowBefore = window->resultsView()->list()->sizeHintForRow(0);
         window->applySettings(26, app::Theme::HighContrast, false);
-        QTest::qWait(50);
         CHECK(QApplication::font().pointSize() == 26);
+        // The new font reaches the widgets through posted events: wait until the list has it.
+        QListView* list = window->resultsView()->list();
+        REQUIRE(QTest::qWaitFor([&] { return list->font().pointSize() == 26; }, 5000));
         CHECK(QApplication::palette().color(QPalette::Base) == QColor(Qt::black));
         CHECK(window->resultsView()->list()->sizeHintForRow(0) > rowBefore);
         CHECK_FALSE(window->searchField()->completionEnabled());

@@ -522,20 +522,19 @@ TEST_CASE("A bookmarks file with one damaged page is moved aside and its readabl
     CHECK(store.count() == salvaged);
     CHECK(store.bookmarks().size() == salvaged);
     CHECK(store.salvagedFolders() == 1);
-    if (salvaged < rows)
-        CHECK(store.recoveryNote().contains(QStringLiteral("missing")));
-    // Ids, notes and folders come across as they were.
-    const auto sample = store.find(QStringLiteral("article-2999"), QString());
-    if (sample) {
-        CHECK(sample->note == QStringLiteral("A note long enough to take some room on the page, 2999"));
-        CHECK(sample->folderId == 0);
-    }
+    // The file is the same on every run (fixed rows, fixed junk), and its middle page holds bookmark rows:
+    // some are lost, and the note says so.
+    REQUIRE(salvaged < rows);
+    CHECK(store.recoveryNote().contains(QStringLiteral("missing")));
+    // Ids, notes and folders come across as they were, for every bookmark that was read.
     const QVector<Bookmark> all = store.bookmarks();
+    REQUIRE(all.size() == salvaged);
     int filed = 0;
     for (const Bookmark& b : all) {
         REQUIRE(b.articleId.startsWith(QStringLiteral("article-")));
         const int n = b.articleId.mid(8).toInt();
         CHECK(b.id == n + 1);
+        CHECK(b.note == QStringLiteral("A note long enough to take some room on the page, %1").arg(n));
         if (b.folderId)
             ++filed;
         CHECK((b.folderId != 0) == (n % 3 == 0));
