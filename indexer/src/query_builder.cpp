@@ -191,6 +191,7 @@ std::string QueryBuilder::correction(const std::string& text) const {
     std::string corrected;
     try {
         Xapian::QueryParser qp = makeParser(QueryOptions{});
+        if (spellingSource_) qp.set_database(spellingSource_());
         qp.parse_query(text, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
         corrected = qp.get_corrected_query_string();
     } catch (const Xapian::QueryParserError&) {

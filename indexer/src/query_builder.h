@@ -5,6 +5,8 @@
 
 #include <xapian.h>
 
+#include <functional>
+
 #include <string>
 
 namespace fibrokb {
@@ -32,6 +34,11 @@ public:
     // A spelling suggestion for the whole query, or "" when every word is known.
     std::string correction(const std::string& text) const;
 
+    // Where spelling suggestions come from when not from the index's own spelling table: Xapian 1.4's remote
+    // backend serves no spelling table, so a Searcher on a remote library gives one built from its word list.
+    // Called only when a query has an unknown word.
+    void setSpellingSource(std::function<Xapian::Database()> source) { spellingSource_ = std::move(source); }
+
     // True when the text uses the query language (operators, quotes, prefixes, +/-, wildcards).
     static bool usesSyntax(const std::string& text);
 
@@ -50,6 +57,7 @@ private:
     const Xapian::Database& db_;
     const SynonymTable& synonyms_;
     Xapian::SimpleStopper stopper_;
+    std::function<Xapian::Database()> spellingSource_;
 };
 
 }  // namespace fibrokb

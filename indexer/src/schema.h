@@ -49,6 +49,9 @@ constexpr const char* kMetaBuildDate = "fibrokb.build_date";
 constexpr const char* kMetaTopics = "fibrokb.topics";          // JSON list of {id, label, description}
 constexpr const char* kMetaArticlePrefix = "fibrokb.article:"; // + file id -> stored::encodeArticleRecord
 constexpr const char* kMetaFacetTerms = "fibrokb.facet_terms";  // JSON list of facet terms; index = code in kFacetSlot
+// The synonym table again, as JSON {"key": ["synonym", ...]}: Xapian 1.4's remote backend serves metadata but
+// not the synonym table, so a reader of a library on xapian-tcpsrv takes the synonyms from here.
+constexpr const char* kMetaSynonyms = "fibrokb.synonyms";
 // What a generation was built from, so that an update re-reads only the files that changed:
 // kMetaFilePrefix + corpus-relative path (through booleanTerm, keys have the same length limit as terms)
 // -> "<size> <mtime in ns> <file id>\n<path>"; and a hash of everything else the documents depend on

@@ -14,7 +14,9 @@
 #include <cctype>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <set>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <unordered_map>
 
@@ -41,24 +43,43 @@ std::string htmlEscape(const std::string& text) {
 
 // Counts the facet terms (topic, type, audience) of every matching document from its kFacetSlot value: a few
 // bytes per document, where reading each document's term list cost 91% of a search at 5,000 documents.
-class FacetSpy final : public Xapian::MatchSpy {
+// Xapian's own ValueCountMatchSpy counts the slot's distinct values (one per combination of topics, type and
+// audience: a few dozen), decoded into codes once after the match. A MatchSpy of our own would not do: the
+// remote backend runs the spy on the server, and xapian-tcpsrv knows only Xapian's own spies.
+class FacetSpy final {
 public:
-    explicit FacetSpy(size_t terms) : counts(terms, 0) {}
-    std::vector<int> counts;   // by facet code (Impl::facetTerms)
+    explicit FacetSpy(size_t terms) : terms_(terms) {}
 
-    void operator()(const Xapian::Document& doc, double) override {
-        const std::string codes = doc.get_value(schema::kFacetSlot);
-        size_t code = 0;
-        int shift = 0;
-        for (unsigned char byte : codes) {
-            code |= size_t(byte & 0x7F) << shift;
-            if (byte & 0x80) { shift += 7; continue; }
-            if (code < counts.size()) ++counts[code];
-            code = 0;
-            shift = 0;
-        }
+    // A fresh count attached to `enquire` (a spy keeps counting across get_mset calls).
+    void attach(Xapian::Enquire& enquire) {
+        enquire.clear_matchspies();
+        spy_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kFacetSlot);
+        enquire.add_matchspy(spy_.get());
     }
-    void clear() { std::fill(counts.begin(), counts.end(), 0); }
+
+    // By facet code (Impl::facetTerms).
+    std::vector<int> counts() const {
+        std::vector<int> out(terms_, 0);
+        if (!spy_) return out;
+        for (auto it = spy_->values_begin(); it != spy_->values_end(); ++it) {
+            const std::string codes = *it;
+            const int documents = int(it.get_termfreq());
+            size_t code = 0;
+            int shift = 0;
+            for (unsigned char byte : codes) {
+                code |= size_t(byte & 0x7F) << shift;
+                if (byte & 0x80) { shift += 7; continue; }
+                if (code < out.size()) out[code] += documents;
+                code = 0;
+                shift = 0;
+            }
+        }
+        return out;
+    }
+
+private:
+    size_t terms_;
+    std::unique_ptr<Xapian::ValueCountMatchSpy> spy_;
 };
 
 enum class FacetGroup { Topic, Type, Audience };
@@ -112,9 +133,136 @@ std::string bareTerm(const std::string& term) {
     return term.substr(i);
 }
 
+// Where the index is. `given` is what --index said: a local index folder (Xapian follows its XAPIANDB stub to
+// the live generation), or a shared library on a xapian-tcpsrv server, named by a Xapian stub file holding one
+// line `remote HOST:PORT` or given directly as tcp://HOST:PORT. Other stub files (`auto PATH`, `remote PROGRAM
+// ARGS`) are left to Xapian itself, as before.
+struct Location {
+    std::string given;
+    bool remote = false;
+    std::string host;      // without IPv6 brackets
+    unsigned port = 0;
+    bool fromStub = false; // named by a stub file (else a tcp:// address)
+
+    std::string hostPort() const {
+        return (host.find(':') != std::string::npos ? "[" + host + "]" : host) + ":" + std::to_string(port);
+    }
+    // "the library server at 192.0.2.10:33333 (named by /etc/fibrokb/clinic.stub)"
+    std::string server() const {
+        return "the library server at " + hostPort() + (fromStub ? " (named by " + given + ")" : "");
+    }
+};
+
+// A stub line carries no timeout, and Xapian's default for a remote database is 10 s for the connection and
+// for every operation. We open remote databases ourselves with these: a connection to a machine that is up
+// answers in milliseconds on a clinic's network, so 5 s is already a dead or firewalled server (a refused
+// connection fails at once anyway); 10 s per operation is far above any search, page or facet count on a
+// library of this size (milliseconds), yet short enough that a server that goes away mid-search ends in a
+// message, not a frozen search. Both are per call: no operation waits longer than this.
+constexpr unsigned kRemoteConnectTimeoutMs = 5000;
+constexpr unsigned kRemoteTimeoutMs = 10000;
+
+// "HOST:PORT" or "[V6ADDR]:PORT" into `loc`; false when it is not of that form.
+bool parseHostPort(const std::string& text, Location& loc) {
+    const size_t colon = text.rfind(':');
+    if (colon == std::string::npos || colon == 0 || colon + 1 >= text.size()) return false;
+    std::string host = text.substr(0, colon);
+    const std::string port = text.substr(colon + 1);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    if (host.empty() || host.find_first_of(" \t[]/") != std::string::npos) return false;
+    if (port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos) return false;
+    const unsigned long n = std::stoul(port);
+    if (n == 0 || n > 65535) return false;
+    loc.host = host;
+    loc.port = unsigned(n);
+    return true;
+}
+
+// The one place that decides what --index names. Throws IndexError for a tcp:// address or a remote stub line
+// that names no usable host and port.
+Location locate(const std::string& given) {
+    Location loc;
+    loc.given = given;
+    if (given.rfind("tcp://", 0) == 0) {
+        std::string rest = given.substr(6);
+        if (!rest.empty() && rest.back() == '/') rest.pop_back();
+        if (!parseHostPort(rest, loc))
+            throw IndexError("'" + given + "' is not a library server address: write tcp://HOST:PORT, for example "
+                             "tcp://192.0.2.10:33333");
+        loc.remote = true;
+        return loc;
+    }
+    std::error_code ec;
+    if (!fs::is_regular_file(given, ec)) return loc;   // a folder, or nothing (the caller says so)
+    // A stub file: Xapian's format is one database per line, `#` starts a comment. We take over only a stub
+    // with exactly one line, `remote HOST:PORT` (so that it gets our timeouts); anything else goes to Xapian.
+    std::ifstream in(given);
+    std::string line, only;
+    int lines = 0;
+    for (int read = 0; read < 100 && std::getline(in, line); ++read) {
+        const size_t start = line.find_first_not_of(" \t\r");
+        if (start == std::string::npos || line[start] == '#') continue;
+        const size_t end = line.find_last_not_of(" \t\r");
+        only = line.substr(start, end - start + 1);
+        ++lines;
+    }
+    if (lines != 1 || only.rfind("remote", 0) != 0 || only.size() < 7 || (only[6] != ' ' && only[6] != '\t')) return loc;
+    const std::string target = only.substr(only.find_first_not_of(" \t", 6));
+    if (target.find_first_of(" \t") != std::string::npos) return loc;   // `remote PROGRAM ARGS`: xapian-progsrv
+    loc.fromStub = true;
+    if (!parseHostPort(target, loc))
+        throw IndexError("The stub file " + given + " says 'remote " + target +
+                         "', which names no library server: write one line 'remote HOST:PORT', for example "
+                         "'remote 192.0.2.10:33333'");
+    loc.remote = true;
+    return loc;
+}
+
+// The one place an index is opened, local or remote. Throws Xapian::Error.
+Xapian::Database openDatabase(const Location& loc) {
+    if (loc.remote) return Xapian::Remote::open(loc.host, loc.port, kRemoteTimeoutMs, kRemoteConnectTimeoutMs);
+    // A new Database each time: reopen() would not follow a switched stub file.
+    return Xapian::Database(loc.given);
+}
+
+// What to check when a library server cannot be reached.
+std::string serverAdvice(const Location& loc) {
+    return "Check that xapian-tcpsrv is running on " + loc.host + " and serving the FibroKB index on port " +
+           std::to_string(loc.port) + ", that no firewall blocks that port, and that the address " + loc.hostPort() +
+           " is right.";
+}
+
 // Inside a catch block: turns whatever was thrown into the engine's IndexError, named with the index
-// folder and what was being done. Xapian::Error does not derive from std::exception, so it needs its own clause.
-[[noreturn]] void rethrowAsIndexError(const std::string& dir, const char* doing) {
+// folder (or library server) and what was being done. Xapian::Error does not derive from std::exception, so it
+// needs its own clause.
+[[noreturn]] void rethrowAsIndexError(const Location& loc, const char* doing) {
+    const std::string& dir = loc.given;
+    if (loc.remote) {
+        try {
+            throw;
+        } catch (const IndexError&) {
+            throw;
+        } catch (const Xapian::NetworkTimeoutError& e) {
+            throw IndexError("No answer from " + loc.server() + " within " + std::to_string(kRemoteTimeoutMs / 1000) +
+                             " seconds while " + doing + " (" + e.get_msg() + "). " + serverAdvice(loc));
+        } catch (const Xapian::NetworkError& e) {
+            throw IndexError("Cannot reach " + loc.server() + " while " + doing + " (" + e.get_msg() + "). " +
+                             serverAdvice(loc));
+        } catch (const Xapian::Error& e) {
+            throw IndexError("The library served by " + loc.server() + " failed while " + doing + " (" +
+                             e.get_description() + "). Rebuild the index on the server and restart xapian-tcpsrv.");
+        } catch (const stored::DamagedData& e) {
+            throw IndexError("The library served by " + loc.server() + " holds damaged page data, found while " +
+                             doing + " (" + e.what() + "). Rebuild the index on the server and restart xapian-tcpsrv.");
+        } catch (const nlohmann::json::exception& e) {
+            throw IndexError("The library served by " + loc.server() + " holds damaged page data, found while " +
+                             doing + " (" + e.what() + "). Rebuild the index on the server and restart xapian-tcpsrv.");
+        } catch (const std::bad_alloc&) {
+            throw;
+        } catch (const std::exception& e) {
+            throw IndexError("The library served by " + loc.server() + " failed while " + doing + " (" + e.what() + ")");
+        }
+    }
     try {
         throw;
     } catch (const IndexError&) {
@@ -169,7 +317,8 @@ std::string revisionStamp(const std::string& indexDir, const std::string& genera
 std::string liveGeneration(const std::string& indexDir) { return readGeneration(indexDir); }
 
 struct Searcher::Impl {
-    std::string dir;
+    std::string dir;          // what --index said (a folder, a stub file or tcp://HOST:PORT)
+    Location loc;
     std::string generation;   // the generation the stub named when this Searcher opened
     std::string revision;     // revisionStamp() of that generation when it opened
     Xapian::Database db;
@@ -204,6 +353,102 @@ struct Searcher::Impl {
         return o;
     }
 
+    // Schema check, facet codes, synonyms, query builder. Throws IndexError or Xapian::Error.
+    void openTables() {
+        std::string version = db.get_metadata(schema::kMetaSchemaVersion);
+        if (version != std::to_string(schema::kSchemaVersion)) {
+            if (loc.remote)
+                throw IndexError("The library served by " + loc.server() + " has schema version '" + version +
+                                 "' but this program reads version " + std::to_string(schema::kSchemaVersion) +
+                                 ". Rebuild the index on the server with this version of fibrokb-index and restart "
+                                 "xapian-tcpsrv on its new generation.");
+            throw IndexError("The index at " + dir + " has schema version '" + version + "' but this program reads version " +
+                             std::to_string(schema::kSchemaVersion) + ". Rebuild it with: fibrokb-index build --out " + dir);
+        }
+        facetTerms.clear();
+        const std::string facetJson = db.get_metadata(schema::kMetaFacetTerms);
+        if (!facetJson.empty())
+            for (const auto& term : nlohmann::json::parse(facetJson)) facetTerms.push_back(term.get<std::string>());
+        synonyms = std::make_unique<SynonymTable>(db);
+        builder = std::make_unique<QueryBuilder>(db, *synonyms);
+        if (loc.remote) builder->setSpellingSource([this] { return spellingDatabase(); });
+    }
+
+    // Remote only. Xapian 1.4's remote backend serves no spelling table, so on the first query with an unknown
+    // word the server's words (its unprefixed terms, as the writer's spelling table holds) are written, once,
+    // into a spelling table in a temporary folder removed with the Searcher. Frequencies are document counts
+    // (the local table sums within-document counts), which can rarely rank two equally close suggestions
+    // differently. The parser gets the server and that table together: words are looked up on the server.
+    struct SpellingFolder {
+        std::string path;
+        ~SpellingFolder() {
+            std::error_code ec;
+            if (!path.empty()) fs::remove_all(path, ec);
+        }
+    };
+    std::unique_ptr<SpellingFolder> spellingFolder;
+    std::optional<Xapian::Database> spellingTable;
+
+    Xapian::Database spellingDatabase() {
+        if (!spellingTable) {
+            std::error_code ec;
+            std::string pattern = (fs::temp_directory_path(ec) / "fibrokb-spelling-XXXXXX").string();
+            if (ec || ::mkdtemp(pattern.data()) == nullptr) return db;   // no temporary folder: no suggestions
+            auto folder = std::make_unique<SpellingFolder>();
+            folder->path = pattern;
+            {
+                Xapian::WritableDatabase local(folder->path + "/db", Xapian::DB_CREATE_OR_OVERWRITE |
+                                                                     Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC);
+                for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) {
+                    const std::string term = *it;
+                    if (!(term[0] >= 'A' && term[0] <= 'Z')) local.add_spelling(term, it.get_termfreq());
+                }
+                local.commit();
+            }
+            spellingTable = Xapian::Database(folder->path + "/db");
+            spellingFolder = std::move(folder);
+        }
+        Xapian::Database both;
+        both.add_database(db);
+        both.add_database(*spellingTable);
+        return both;
+    }
+
+    // Inside a catch block of a Searcher method: true when a remote connection had dropped and a new one is
+    // now open, so the method may run once more. xapian-tcpsrv closes a connection that stays idle longer than
+    // its --idle-timeout (60 s by default), and a restarted server (after a rebuild) drops them all, while the
+    // app keeps one Searcher open for hours. A timeout is not retried (it has waited long enough already), nor
+    // anything local; a failed reconnection throws the labelled IndexError.
+    bool retrying = false;
+    bool reconnected(const char* doing) {
+        if (!loc.remote || retrying) return false;
+        try {
+            throw;
+        } catch (const Xapian::NetworkTimeoutError&) {
+            return false;
+        } catch (const Xapian::NetworkError&) {
+        } catch (const Xapian::DatabaseModifiedError&) {   // the server's revision was overwritten by updates
+        } catch (...) {
+            return false;
+        }
+        try {
+            db = openDatabase(loc);
+            openTables();
+        } catch (...) {
+            rethrowAsIndexError(loc, doing);
+        }
+        articleCache.clear();   // the server may now serve a rebuilt index
+        titles.clear();
+        spellingTable.reset();
+        spellingFolder.reset();
+        return true;
+    }
+    struct Retry {
+        explicit Retry(Impl& d) : d(d) { d.retrying = true; }
+        ~Retry() { d.retrying = false; }
+        Impl& d;
+    };
+
     std::shared_ptr<const Article> articleRecord(const std::string& id) const {
         auto it = articleCache.find(id);
         if (it != articleCache.end()) return it->second;
@@ -226,9 +471,9 @@ struct Searcher::Impl {
         enquire.set_query(query);
         enquire.set_weighting_scheme(Xapian::BoolWeight());
         FacetSpy spy(facetTerms.size());
-        enquire.add_matchspy(&spy);
+        spy.attach(enquire);
         enquire.get_mset(0, 0, db.get_doccount());
-        return spy.counts;
+        return spy.counts();
     }
 
     const stored::SnippetSection* bestSection(const std::vector<stored::SnippetSection>& sections,
@@ -332,6 +577,17 @@ struct Searcher::Impl {
 
 Searcher::Searcher(const std::string& indexDir) : impl_(std::make_unique<Impl>()) {
     impl_->dir = indexDir;
+    impl_->loc = locate(indexDir);
+    if (impl_->loc.remote) {
+        // No generation or revision to watch: the server's files are not ours to stat (outdated() is false).
+        try {
+            impl_->db = openDatabase(impl_->loc);
+            openTables();
+        } catch (...) {
+            rethrowAsIndexError(impl_->loc, "connecting to it");
+        }
+        return;
+    }
     std::error_code ec;
     if (!fs::exists(indexDir, ec))
         throw IndexError("No index at " + indexDir + ". Build it with: fibrokb-index build --out " + indexDir);
@@ -339,8 +595,7 @@ Searcher::Searcher(const std::string& indexDir) : impl_(std::make_unique<Impl>()
     // Taken before opening: a commit in between makes outdated() true at once, never hides one.
     impl_->revision = revisionStamp(indexDir, impl_->generation);
     try {
-        // A new Database each time: reopen() would not follow a switched stub file.
-        impl_->db = Xapian::Database(indexDir);
+        impl_->db = openDatabase(impl_->loc);
     } catch (const Xapian::Error& e) {
         throw IndexError("The index at " + indexDir + " cannot be opened (" + e.get_msg() +
                          "). Rebuild it with: fibrokb-index build --out " + indexDir);
@@ -348,29 +603,20 @@ Searcher::Searcher(const std::string& indexDir) : impl_(std::make_unique<Impl>()
     try {
         openTables();
     } catch (...) {
-        rethrowAsIndexError(indexDir, "opening it");
+        rethrowAsIndexError(impl_->loc, "opening it");
     }
 }
 
-void Searcher::openTables() {
-    const std::string& indexDir = impl_->dir;
-    std::string version = impl_->db.get_metadata(schema::kMetaSchemaVersion);
-    if (version != std::to_string(schema::kSchemaVersion))
-        throw IndexError("The index at " + indexDir + " has schema version '" + version + "' but this program reads version " +
-                         std::to_string(schema::kSchemaVersion) + ". Rebuild it with: fibrokb-index build --out " + indexDir);
-    impl_->facetTerms.clear();
-    const std::string facetJson = impl_->db.get_metadata(schema::kMetaFacetTerms);
-    if (!facetJson.empty())
-        for (const auto& term : nlohmann::json::parse(facetJson)) impl_->facetTerms.push_back(term.get<std::string>());
-    impl_->synonyms = std::make_unique<SynonymTable>(impl_->db);
-    impl_->builder = std::make_unique<QueryBuilder>(impl_->db, *impl_->synonyms);
-}
+void Searcher::openTables() { impl_->openTables(); }
 
 Searcher::~Searcher() = default;
 
 const std::string& Searcher::generation() const { return impl_->generation; }
 
 bool Searcher::outdated() const {
+    // A remote library has no stub or generation here to compare; a rebuilt one served after a server restart
+    // is picked up by reconnecting (Impl::reconnected).
+    if (impl_->loc.remote) return false;
     const std::string generation = readGeneration(impl_->dir);
     return generation != impl_->generation || revisionStamp(impl_->dir, generation) != impl_->revision;
 }
@@ -393,12 +639,11 @@ SearchResult Searcher::search(const SearchRequest& request) const try {
         enquire.set_weighting_scheme(Xapian::BM25Weight(d.tuning.bm25K1, 0, 1, d.tuning.bm25B, 0.5));
     }
     FacetSpy spy(d.facetTerms.size());
-    enquire.add_matchspy(&spy);
     const int offset = std::max(0, request.offset);
     const int limit = std::clamp(request.limit, 0, 1000);
     // One pass gives the page, the exact total and the facet counts of the unfiltered groups.
     auto runPage = [&](const Xapian::Query& q) {
-        spy.clear();
+        spy.attach(enquire);
         enquire.set_query(filtered(q, filter));
         return enquire.get_mset(offset, limit, d.db.get_doccount());
     };
@@ -444,7 +689,7 @@ SearchResult Searcher::search(const SearchRequest& request) const try {
 
     // Each facet's counts honour the query and the *other* facets' filters.
     auto countsFor = [&](FacetGroup group, bool active) {
-        return active ? d.facetCounts(filtered(query, filterQuery(request, group))) : spy.counts;
+        return active ? d.facetCounts(filtered(query, filterQuery(request, group))) : spy.counts();
     };
     auto topicCounts = countsFor(FacetGroup::Topic, !request.topics.empty());
     auto typeCounts = countsFor(FacetGroup::Type, !request.type.empty());
@@ -460,7 +705,11 @@ SearchResult Searcher::search(const SearchRequest& request) const try {
     collect(audienceCounts, schema::kAudiencePrefix, result.facets.audiences);
     return result;
 } catch (...) {
-    rethrowAsIndexError(impl_->dir, "searching");
+    if (impl_->reconnected("searching")) {
+        Impl::Retry once(*impl_);
+        return search(request);
+    }
+    rethrowAsIndexError(impl_->loc, "searching");
 }
 
 void Searcher::setTuning(const SearchTuning& tuning) { impl_->tuning = tuning; }
@@ -471,7 +720,11 @@ std::optional<Article> Searcher::article(const std::string& id) const try {
     if (!record) return std::nullopt;
     return *record;
 } catch (...) {
-    rethrowAsIndexError(impl_->dir, "reading a page");
+    if (impl_->reconnected("reading a page")) {
+        Impl::Retry once(*impl_);
+        return article(id);
+    }
+    rethrowAsIndexError(impl_->loc, "reading a page");
 }
 
 // Words looked at per completion: "pa" matches a few thousand words in a large library; the most frequent
@@ -515,7 +768,11 @@ std::vector<std::string> Searcher::complete(const std::string& prefixText, int l
         if (key.find(" " + prefix) != std::string::npos) add(title);
     return out;
 } catch (...) {
-    rethrowAsIndexError(impl_->dir, "completing a word");
+    if (impl_->reconnected("completing a word")) {
+        Impl::Retry once(*impl_);
+        return complete(prefixText, limit);
+    }
+    rethrowAsIndexError(impl_->loc, "completing a word");
 }
 
 std::vector<Hit> Searcher::related(const std::string& id, int limit) const try {
@@ -559,7 +816,11 @@ std::vector<Hit> Searcher::related(const std::string& id, int limit) const try {
     }
     return out;
 } catch (...) {
-    rethrowAsIndexError(impl_->dir, "finding related pages");
+    if (impl_->reconnected("finding related pages")) {
+        Impl::Retry once(*impl_);
+        return related(id, limit);
+    }
+    rethrowAsIndexError(impl_->loc, "finding related pages");
 }
 
 std::vector<Topic> Searcher::topics() const try {
@@ -570,7 +831,11 @@ std::vector<Topic> Searcher::topics() const try {
         out.push_back({t.value("id", ""), t.value("label", ""), t.value("description", "")});
     return out;
 } catch (...) {
-    rethrowAsIndexError(impl_->dir, "reading the topics");
+    if (impl_->reconnected("reading the topics")) {
+        Impl::Retry once(*impl_);
+        return topics();
+    }
+    rethrowAsIndexError(impl_->loc, "reading the topics");
 }
 
 IndexInfo Searcher::info(TermCount countTerms) const try {
@@ -591,7 +856,8 @@ IndexInfo Searcher::info(TermCount countTerms) const try {
         info.byAudience[a] = int(d.db.get_termfreq(std::string(schema::kAudiencePrefix) + a));
     if (countTerms == TermCount::Count)
         for (auto it = d.db.allterms_begin(); it != d.db.allterms_end(); ++it) ++info.terms;
-    // Size of the live generation named by the stub file.
+    // Size of the live generation named by the stub file (unknown for a library on a server: 0).
+    if (d.loc.remote) return info;
     const fs::path dir(d.dir);
     const std::string generation = readGeneration(d.dir);
     const fs::path live = generation.empty() ? dir : dir / generation;
@@ -600,7 +866,11 @@ IndexInfo Searcher::info(TermCount countTerms) const try {
         if (entry.is_regular_file(ec)) info.sizeBytes += static_cast<long long>(entry.file_size(ec));
     return info;
 } catch (...) {
-    rethrowAsIndexError(impl_->dir, "reading its statistics");
+    if (impl_->reconnected("reading its statistics")) {
+        Impl::Retry once(*impl_);
+        return info(countTerms);
+    }
+    rethrowAsIndexError(impl_->loc, "reading its statistics");
 }
 
 }  // namespace fibrokb

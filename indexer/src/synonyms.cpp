@@ -1,5 +1,8 @@
 #include "text.h"
+#include "schema.h"
 #include "synonyms.h"
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
@@ -63,17 +66,25 @@ std::string asQueryPart(const std::string& phrase) {
 }  // namespace
 
 void writeSynonyms(Xapian::WritableDatabase& db, const std::vector<SynonymRule>& rules) {
+    std::map<std::string, std::set<std::string>> pairs;
+    auto add = [&](const std::string& from, const std::string& to) {
+        if (from == to) return;
+        db.add_synonym(from, to);
+        pairs[from].insert(to);
+    };
     for (const auto& rule : rules) {
         for (const auto& from : rule.from)
-            for (const auto& to : rule.to)
-                if (from != to) db.add_synonym(from, to);
+            for (const auto& to : rule.to) add(from, to);
         if (!rule.twoWay) continue;
         std::vector<std::string> all = rule.from;
         all.insert(all.end(), rule.to.begin(), rule.to.end());
         for (const auto& a : all)
-            for (const auto& b : all)
-                if (a != b) db.add_synonym(a, b);
+            for (const auto& b : all) add(a, b);
     }
+    // The same table as metadata, for readers through the remote backend (schema.h, kMetaSynonyms).
+    nlohmann::json json = nlohmann::json::object();
+    for (const auto& [key, values] : pairs) json[key] = values;
+    db.set_metadata(schema::kMetaSynonyms, json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 SynonymTable::SynonymTable(const Xapian::Database& db) {
@@ -81,6 +92,16 @@ SynonymTable::SynonymTable(const Xapian::Database& db) {
         auto& values = synonyms_[*key];
         for (auto v = db.synonyms_begin(*key); v != db.synonyms_end(*key); ++v) values.push_back(*v);
         longestKeyWords_ = std::max(longestKeyWords_, wordCount(*key));
+    }
+    if (!synonyms_.empty()) return;
+    // Xapian 1.4's remote backend has no synonym table (it reads as empty): take the copy in the metadata.
+    const std::string json = db.get_metadata(schema::kMetaSynonyms);
+    if (json.empty()) return;
+    const nlohmann::json table = nlohmann::json::parse(json);
+    for (const auto& [key, values] : table.items()) {
+        auto& out = synonyms_[key];
+        for (const auto& v : values) out.push_back(v.get<std::string>());
+        longestKeyWords_ = std::max(longestKeyWords_, wordCount(key));
     }
 }
 

@@ -21,6 +21,8 @@ const char* kHelp =
     "\n"
     "Options:\n"
     "  --index DIR        index folder (default " FIBROKB_DEFAULT_INDEX ")\n"
+    "                     or a library on a server: a Xapian stub file holding the line\n"
+    "                     'remote HOST:PORT', or tcp://HOST:PORT (xapian-tcpsrv; docs/remote-library.md)\n"
     "  --topic T          only this topic; repeat to allow several (OR)\n"
     "  --type TYPE        article or faq\n"
     "  --audience A       patients, caregivers or everyone (a group also gets the pages for everyone)\n"

@@ -8,7 +8,7 @@ FIBROKB_BUILD="${FIBROKB_BUILD:-$FIBROKB_ROOT/build}"
 FIBROKB_PACKAGES=(
   cmake g++ make pkg-config
   libxapian-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev nlohmann-json3-dev zlib1g-dev libjemalloc-dev
-  catch2
+  catch2 xapian-tools
   qt6-base-dev libqt6sql6-sqlite libgl-dev fonts-dejavu-core
   qt6-speech-dev qt6-speech-flite-plugin
 )

@@ -103,7 +103,10 @@ constexpr size_t kMaxQueryBytes = 1000;
 
 class Searcher final {
 public:
-    // Opens the index directory (as written by IndexWriter). Throws IndexError.
+    // Opens the index directory (as written by IndexWriter), or a library served by xapian-tcpsrv: a Xapian stub
+    // file holding one line `remote HOST:PORT`, or `tcp://HOST:PORT` (docs/remote-library.md). A remote library
+    // is opened with timeouts (5 s to connect, 10 s per operation) and reconnected once when the server dropped
+    // the connection. Throws IndexError.
     explicit Searcher(const std::string& indexDir);
     ~Searcher();
     Searcher(const Searcher&) = delete;
@@ -131,6 +134,7 @@ public:
     // The generation this Searcher opened (see liveGeneration()).
     const std::string& generation() const;
     // True when the index folder now names another generation than the one open (a rebuild happened).
+    // Always false for a remote library (its generation() is empty).
     bool outdated() const;
 
     void setTuning(const SearchTuning& tuning);
