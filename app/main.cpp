@@ -1,5 +1,6 @@
 // fibrokb: the desktop app. Everything lives in fibrokb_app_widgets / fibrokb_app_core;
 // this file only reads the command line and shows the window.
+#include "core/article_library.h"
 #include "core/command_line.h"
 #include "ui/main_window.h"
 
@@ -50,6 +51,22 @@ int main(int argc, char* argv[])
     if (options.exitNow) {
         std::fputs(options.message.toLocal8Bit().constData(), options.exitCode == 0 ? stdout : stderr);
         return options.exitCode;
+    }
+
+    if (options.check) {
+        // Opens the library the way the window does (the same ArticleLibrary), then exits: for
+        // packagers and for "which library does this copy use?".
+        fibrokb::app::ArticleLibrary library;
+        if (!library.open(options.indexDir)) {
+            std::fprintf(stderr, "fibrokb: cannot open the library %s (%s): %s\n",
+                         options.indexDir.toLocal8Bit().constData(), options.indexSource.toLocal8Bit().constData(),
+                         library.error().toLocal8Bit().constData());
+            return 1;
+        }
+        std::printf("fibrokb: library %s (%s): %d pages, built %s\n", options.indexDir.toLocal8Bit().constData(),
+                    options.indexSource.toLocal8Bit().constData(), library.documentCount(),
+                    library.buildDate().toLocal8Bit().constData());
+        return 0;
     }
 
     fibrokb::app::MainWindowOptions windowOptions;

@@ -1,6 +1,7 @@
 #include "core/command_line.h"
 
 #include <fibrokb/build_config.h>
+#include <fibrokb/library_location.h>
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -9,11 +10,10 @@ namespace fibrokb::app {
 
 QString defaultIndexDir()
 {
-    // FIBROKB_INDEX lets a packaged copy point at its data; a build uses the index it wrote.
-    const QString env = qEnvironmentVariable("FIBROKB_INDEX");
-    if (!env.isEmpty())
-        return env;
-    return QStringLiteral(FIBROKB_DEFAULT_INDEX);
+    // The engine's one rule, shared with fibrokb-index and fibrokb-search: FIBROKB_INDEX, your own
+    // library (QStandardPaths::AppDataLocation + /index, computed the same XDG way), the installed
+    // library, the build tree.
+    return QString::fromStdString(findLibrary().path);
 }
 
 StartupOptions parseCommandLine(const QStringList& arguments)
@@ -29,9 +29,14 @@ StartupOptions parseCommandLine(const QStringList& arguments)
     const QCommandLineOption index(QStringLiteral("index"),
                                    QCoreApplication::translate("main", "Open the library index in <dir>."),
                                    QStringLiteral("dir"));
+    const QCommandLineOption check(
+        QStringLiteral("check"),
+        QCoreApplication::translate("main", "Open the library, say which one and how many pages it holds, and exit "
+                                            "(0 it opened, 1 it cannot be read)."));
     parser.addOption(help);
     parser.addOption(version);
     parser.addOption(index);
+    parser.addOption(check);
     parser.addPositionalArgument(QStringLiteral("query"),
                                  QCoreApplication::translate("main", "Words to search for when the app starts."),
                                  QStringLiteral("[\"query\"]"));
@@ -45,10 +50,11 @@ StartupOptions parseCommandLine(const QStringList& arguments)
         options.exitNow = true;
         options.message = parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("fibrokb"))
             + QCoreApplication::translate("main",
-                                          "\nDefault index: %1\n"
-                                          "Rebuild it with `cmake --build build` or "
-                                          "`build/bin/fibrokb-index build --corpus corpus --out DIR`.\n")
-                  .arg(defaultIndexDir());
+                                          "\nWhich library: the first of\n%1"
+                                          "Now: %2\n"
+                                          "Build your own with `fibrokb-index build --corpus DIR` "
+                                          "(it writes to 3. when run from an installed copy).\n")
+                  .arg(QString::fromStdString(libraryLookupHelp()), defaultIndexDir());
         return options;
     }
     if (parser.isSet(version)) {
@@ -56,7 +62,10 @@ StartupOptions parseCommandLine(const QStringList& arguments)
         options.message = QStringLiteral("fibrokb %1\n").arg(QStringLiteral(FIBROKB_VERSION));
         return options;
     }
-    options.indexDir = parser.isSet(index) ? parser.value(index) : defaultIndexDir();
+    const LibraryLocation location = findLibrary(parser.isSet(index) ? parser.value(index).toStdString() : std::string());
+    options.indexDir = QString::fromStdString(location.path);
+    options.indexSource = QString::fromStdString(describe(location.source));
+    options.check = parser.isSet(check);
     options.query = parser.positionalArguments().join(QLatin1Char(' ')).trimmed();
     return options;
 }

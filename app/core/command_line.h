@@ -1,4 +1,4 @@
-// fibrokb [--index DIR] ["query"], --help, --version.
+// fibrokb [--index DIR] [--check] ["query"], --help, --version.
 #pragma once
 
 #include <QString>
@@ -7,7 +7,9 @@
 namespace fibrokb::app {
 
 struct StartupOptions {
-    QString indexDir;       // --index, or the build's default index
+    QString indexDir;       // --index, or the library fibrokb::findLibrary picks
+    QString indexSource;    // how it was picked: "--index", "FIBROKB_INDEX", "the installed library", ...
+    bool check = false;     // --check: open the library, report, exit
     QString query;          // the words to search for at start
     bool exitNow = false;   // --help / --version / a usage error
     int exitCode = 0;

@@ -42,6 +42,8 @@ void IndexProblemPage::setProblem(const QString& indexDir, const QString& error)
            "<p><small>Details: %2</small></p>"
            "<p>Nothing you saved is lost: bookmarks are kept separately.</p>"
            "<h3>How to rebuild the library</h3>"
+           "<p>If FibroKB came as a package, reinstall it: "
+           "<code>sudo apt install --reinstall fibrokb</code>.</p>"
            "<p>From the FibroKB source folder, run:</p>"
            "<pre>cmake --build build</pre>"
            "<p>or build just the index:</p>"

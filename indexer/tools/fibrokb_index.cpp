@@ -6,6 +6,7 @@
 #include <fibrokb/checker.h>
 #include <fibrokb/corpus.h>
 #include <fibrokb/index_writer.h>
+#include <fibrokb/library_location.h>
 #include <fibrokb/searcher.h>
 
 #include <atomic>
@@ -17,7 +18,7 @@ using namespace fibrokb;
 
 namespace {
 
-const char* kHelp =
+const char* kHelpStart =
     "Usage: fibrokb-index COMMAND [OPTIONS]\n"
     "\n"
     "Build, check and describe the FibroKB search index.\n"
@@ -45,13 +46,16 @@ const char* kHelp =
     "  stats [--index DIR]\n"
     "      Documents by type, topic and audience; terms; size; schema version; build date.\n"
     "\n"
-    "Defaults: --corpus " FIBROKB_DEFAULT_CORPUS "\n"
-    "          --out/--index " FIBROKB_DEFAULT_INDEX "\n"
     "\n"
     "Options: -h, --help    show this help\n"
     "         --version     show the version\n"
     "Exit status: 0 ok, 1 errors found (build: the good files were still indexed) or the\n"
-    "build failed (the previous index is kept), 2 usage error, 130 stopped by Ctrl+C.\n";
+    "build failed (the previous index is kept), 2 usage error, 130 stopped by Ctrl+C.\n"
+    "\n"
+    "Default --corpus: " FIBROKB_DEFAULT_CORPUS "\n"
+    "Default --out (build): FIBROKB_INDEX if set, else the build tree's index when run from\n"
+    "  the build tree, else your own library (3. below); never next to an installed program.\n"
+    "Default --index (stats), the same for fibrokb and fibrokb-search: the first of\n";
 
 int usage(const std::string& message) {
     std::cerr << "fibrokb-index: " << message << "\nTry 'fibrokb-index --help'.\n";
@@ -96,7 +100,7 @@ Corpus loadWithProgress(const std::string& corpusDir, int threads, cli::Progress
 }
 
 int runBuild(cli::Args& args) {
-    std::string corpusDir = FIBROKB_DEFAULT_CORPUS, outDir = FIBROKB_DEFAULT_INDEX, threadsText, error;
+    std::string corpusDir = FIBROKB_DEFAULT_CORPUS, outDir, threadsText, error;
     bool strict = false, full = false, quiet = false;
     while (!args.done()) {
         if (args.option("--corpus", corpusDir, error) || args.option("--out", outDir, error) ||
@@ -112,6 +116,8 @@ int runBuild(cli::Args& args) {
     int threads = 0;
     if (!threadsText.empty() && (!cli::parseInt(threadsText, threads) || threads < 1 || threads > 64))
         return usage("--threads needs a number from 1 to 64");
+    outDir = libraryToBuild(outDir).path;
+    if (outDir.empty()) return usage("build: no --out given and no home folder for your own library");
     stopOnSignals();
     cli::ProgressLine progress(quiet);
     IndexOptions options;
@@ -237,7 +243,7 @@ int runCheck(cli::Args& args) {
 }
 
 int runStats(cli::Args& args) {
-    std::string indexDir = FIBROKB_DEFAULT_INDEX, error;
+    std::string indexDir, error;
     while (!args.done()) {
         if (args.option("--index", indexDir, error)) {
             if (!error.empty()) return usage(error);
@@ -246,7 +252,7 @@ int runStats(cli::Args& args) {
         }
     }
     try {
-        Searcher searcher(indexDir);
+        Searcher searcher(findLibrary(indexDir).path);
         IndexInfo info = searcher.info(Searcher::TermCount::Count);
         std::cout << "Index:          " << info.path << "\n"
                   << "Schema version: " << info.schemaVersion << "\n"
@@ -274,7 +280,7 @@ int main(int argc, char** argv) {
     if (argc < 2) return usage("missing command (build, check or stats)");
     const std::string command = argv[1];
     if (command == "-h" || command == "--help") {
-        std::cout << kHelp;
+        std::cout << kHelpStart << libraryLookupHelp();
         return cli::kOk;
     }
     if (command == "--version") {
@@ -284,7 +290,7 @@ int main(int argc, char** argv) {
     cli::Args args(argc, argv, 2);
     for (int i = 2; i < argc; ++i)
         if (std::string(argv[i]) == "--help" || std::string(argv[i]) == "-h") {
-            std::cout << kHelp;
+            std::cout << kHelpStart << libraryLookupHelp();
             return cli::kOk;
         }
     try {

@@ -4,6 +4,7 @@
 
 #include <fibrokb/build_config.h>
 #include <fibrokb/json.h>
+#include <fibrokb/library_location.h>
 #include <fibrokb/searcher.h>
 
 #include <cstdio>
@@ -14,13 +15,13 @@ using namespace fibrokb;
 
 namespace {
 
-const char* kHelp =
+const char* kHelpStart =
     "Usage: fibrokb-search [OPTIONS] [--] QUERY...\n"
     "\n"
     "Search the FibroKB library and print a ranked list (or JSON with --json).\n"
     "\n"
     "Options:\n"
-    "  --index DIR        index folder (default " FIBROKB_DEFAULT_INDEX ")\n"
+    "  --index DIR        index folder (default: see \"Which library\" below)\n"
     "                     or a library on a server: a Xapian stub file holding the line\n"
     "                     'remote HOST:PORT', or tcp://HOST:PORT (xapian-tcpsrv; docs/remote-library.md)\n"
     "  --topic T          only this topic; repeat to allow several (OR)\n"
@@ -37,7 +38,9 @@ const char* kHelp =
     "An empty query with --topic/--type/--audience lists those pages by title.\n"
     "A query longer than 1,000 bytes is cut there (a note says so); control characters and\n"
     "bytes that are not UTF-8 are ignored, and titles are printed with control characters escaped.\n"
-    "Exit status: 0 ok (also when nothing is found), 1 the index cannot be read, 2 usage error.\n";
+    "Exit status: 0 ok (also when nothing is found), 1 the index cannot be read, 2 usage error.\n"
+    "\n"
+    "Which library: the first of\n";
 
 int usage(const std::string& message) {
     std::cerr << "fibrokb-search: " << message << "\nTry 'fibrokb-search --help'.\n";
@@ -65,7 +68,7 @@ std::string forTerminal(const std::string& snippet, bool tty) {
 int main(int argc, char** argv) {
     cli::Args args(argc, argv, 1);
     SearchRequest request;
-    std::string indexDir = FIBROKB_DEFAULT_INDEX, value, error, query;
+    std::string indexDir, value, error, query;
     bool json = false;
     while (!args.done()) {
         const std::string a = args.peek();
@@ -74,7 +77,7 @@ int main(int argc, char** argv) {
             while (!args.done()) query += (query.empty() ? "" : " ") + args.next();
             break;
         }
-        if (a == "-h" || a == "--help") { std::cout << kHelp; return cli::kOk; }
+        if (a == "-h" || a == "--help") { std::cout << kHelpStart << libraryLookupHelp(); return cli::kOk; }
         if (a == "--version") { std::cout << "fibrokb-search " << FIBROKB_VERSION << "\n"; return cli::kOk; }
         if (a == "--json") { args.next(); json = true; continue; }
         if (args.option("--index", indexDir, error)) {
@@ -102,7 +105,7 @@ int main(int argc, char** argv) {
         return usage("give a query, or --topic/--type/--audience to browse");
     request.query = query;
     try {
-        Searcher searcher(indexDir);
+        Searcher searcher(findLibrary(indexDir).path);
         SearchResult result = searcher.search(request);
         if (json) {
             // `replace`: the query echoes what was typed, which may not be UTF-8.

@@ -11,6 +11,7 @@ FIBROKB_PACKAGES=(
   catch2 xapian-tools
   qt6-base-dev libqt6sql6-sqlite libgl-dev fonts-dejavu-core
   qt6-speech-dev qt6-speech-flite-plugin
+  desktop-file-utils appstream librsvg2-bin man-db groff-base dpkg-dev
 )
 
 # Only for `scripts/test --sanitize` and `scripts/fuzz`, on top of the list above. gcc's ASan and UBSan runtimes

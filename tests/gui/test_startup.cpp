@@ -64,13 +64,15 @@ QStringList unnamedControls(QWidget* root)
 
 }  // namespace
 
-TEST_CASE("The command line takes a query, --index, --help and --version", "[gui][startup]")
+TEST_CASE("The command line takes a query, --index, --check, --help and --version", "[gui][startup]")
 {
     auto options = app::parseCommandLine(
         {QStringLiteral("fibrokb"), QStringLiteral("--index"), QStringLiteral("/some/index"),
          QStringLiteral("water exercise")});
     CHECK_FALSE(options.exitNow);
     CHECK(options.indexDir == QStringLiteral("/some/index"));
+    CHECK(options.indexSource == QStringLiteral("--index"));
+    CHECK_FALSE(options.check);
     CHECK(options.query == QStringLiteral("water exercise"));
 
     options = app::parseCommandLine({QStringLiteral("fibrokb"), QStringLiteral("--version")});
@@ -81,7 +83,9 @@ TEST_CASE("The command line takes a query, --index, --help and --version", "[gui
     options = app::parseCommandLine({QStringLiteral("fibrokb"), QStringLiteral("--help")});
     CHECK(options.exitNow);
     CHECK(options.message.contains(QStringLiteral("--index")));
-    CHECK(options.message.contains(QStringLiteral("cmake --build build")));
+    CHECK(options.message.contains(QStringLiteral("FIBROKB_INDEX")));
+    CHECK(options.message.contains(QStringLiteral("share/fibrokb/index")));
+    CHECK(options.message.contains(QStringLiteral("--check")));
 
     options = app::parseCommandLine({QStringLiteral("fibrokb"), QStringLiteral("--no-such-option")});
     CHECK(options.exitNow);
