@@ -120,13 +120,13 @@ double round2(double v)
 
 struct PaintProbe {
     QWidget* window = nullptr;
-    QWidget* results = nullptr;   // the ResultsView
-    QWidget* field = nullptr;     // the SearchField
+    QWidget* results = nullptr;  // the ResultsView
+    QWidget* field = nullptr;    // the SearchField
     int depth = 0;
     bool pendingWindow = false, pendingResults = false, pendingField = false;
     int windowPaints = 0, resultsPaints = 0, fieldPaints = 0;
     qint64 lastWindowPaint = 0, lastResultsPaint = 0, lastFieldPaint = 0;
-    std::function<void()> wake;   // set while a wait is running
+    std::function<void()> wake;  // set while a wait is running
 
     static bool within(QWidget* root, QWidget* w) { return root && (w == root || root->isAncestorOf(w)); }
 
@@ -186,9 +186,10 @@ public:
         if (g_traceSlowMs >= 0) {
             const qint64 end = nowNs();
             if (ms(start, end) >= g_traceSlowMs)
-                std::fprintf(stderr, "slow event: depth %d, type %d, %s \"%s\": %.2f ms, ends at %.2f ms after main()\n",
-                             depth, int(type), receiver->metaObject()->className(),
-                             qPrintable(receiver->objectName()), ms(start, end), ms(g_traceOrigin, end));
+                std::fprintf(stderr,
+                             "slow event: depth %d, type %d, %s \"%s\": %.2f ms, ends at %.2f ms after main()\n", depth,
+                             int(type), receiver->metaObject()->className(), qPrintable(receiver->objectName()),
+                             ms(start, end), ms(g_traceOrigin, end));
         }
         if (--g_probe.depth == 0 && (g_probe.pendingWindow || g_probe.pendingResults || g_probe.pendingField))
             g_probe.finish();
@@ -231,13 +232,13 @@ bool waitFor(const std::function<bool()>& done, const char* what)
 // What the SearchController said last. busyChanged(false) is emitted just before resultsReady, so the time
 // taken there is when the answer reached the UI thread, before MainWindow::onResults ran.
 struct SearchProbe {
-    qint64 lastSubmit = 0;          // busyChanged(true): a request was sent to the worker
-    qint64 lastArrived = 0;         // busyChanged(false): an answer reached the UI thread
+    qint64 lastSubmit = 0;   // busyChanged(true): a request was sent to the worker
+    qint64 lastArrived = 0;  // busyChanged(false): an answer reached the UI thread
     int answers = 0;
-    QString lastText;               // query text of the newest answer
-    qint64 lastAnswerArrived = 0;   // lastArrived of the newest answer
-    qint64 lastAnswerHandled = 0;   // after every slot of resultsReady connected before ours (onResults)
-    qint64 lastEngineMs = 0;        // SearchAnswer::elapsedMs
+    QString lastText;              // query text of the newest answer
+    qint64 lastAnswerArrived = 0;  // lastArrived of the newest answer
+    qint64 lastAnswerHandled = 0;  // after every slot of resultsReady connected before ours (onResults)
+    qint64 lastEngineMs = 0;       // SearchAnswer::elapsedMs
     int lastItems = 0;
     int lastTotal = 0;
     int resultsPaintsAtAnswer = 0;
@@ -249,9 +250,8 @@ struct SearchProbe {
     void attach(MainWindow& window)
     {
         auto* search = window.searchController();
-        QObject::connect(search, &fibrokb::app::SearchController::busyChanged, search, [this](bool busy) {
-            (busy ? lastSubmit : lastArrived) = nowNs();
-        });
+        QObject::connect(search, &fibrokb::app::SearchController::busyChanged, search,
+                         [this](bool busy) { (busy ? lastSubmit : lastArrived) = nowNs(); });
         QObject::connect(search, &fibrokb::app::SearchController::resultsReady, search,
                          [this](const fibrokb::app::SearchAnswer& answer) {
                              lastAnswerHandled = nowNs();
@@ -287,7 +287,7 @@ void attachProbe(MainWindow& window)
 // ---------------------------------------------------------------- /proc
 
 struct Mem {
-    double rss = 0, hwm = 0, anon = 0, file = 0, shmem = 0;   // MB (1 MB = 1024 kB, as the kernel's kB)
+    double rss = 0, hwm = 0, anon = 0, file = 0, shmem = 0;  // MB (1 MB = 1024 kB, as the kernel's kB)
 };
 
 Mem readMem()
@@ -378,8 +378,8 @@ KeySample typeOneKey(MainWindow& window, SearchProbe& sp, QChar ch)
         [&] {
             if (!tEcho && g_probe.fieldPaints > fieldPaintsBefore)
                 tEcho = g_probe.lastFieldPaint;
-            return sp.answers > answersBefore && sp.lastText == expected
-                && g_probe.resultsPaints > sp.resultsPaintsAtAnswer;
+            return sp.answers > answersBefore && sp.lastText == expected &&
+                   g_probe.resultsPaints > sp.resultsPaintsAtAnswer;
         },
         "the results of a keystroke to be painted");
     if (!tEcho && g_probe.fieldPaints > fieldPaintsBefore)
@@ -410,8 +410,8 @@ void clearField(MainWindow& window, SearchProbe& sp)
     QTest::keyClick(field, Qt::Key_Backspace);
     waitFor(
         [&] {
-            return sp.answers > answersBefore && sp.lastText.isEmpty() && window.searchController()->isIdle()
-                && g_probe.windowPaints > sp.windowPaintsAtAnswer;
+            return sp.answers > answersBefore && sp.lastText.isEmpty() && window.searchController()->isIdle() &&
+                   g_probe.windowPaints > sp.windowPaintsAtAnswer;
         },
         "the cleared search to be painted");
 }
@@ -438,7 +438,8 @@ json keySamplesJson(const std::vector<KeySample>& samples)
     j["key_to_echo_ms"] = stats(echo);
     // The five slowest keystrokes, with their parts.
     std::vector<KeySample> sorted = samples;
-    std::sort(sorted.begin(), sorted.end(), [](const KeySample& a, const KeySample& b) { return a.keyToPaint > b.keyToPaint; });
+    std::sort(sorted.begin(), sorted.end(),
+              [](const KeySample& a, const KeySample& b) { return a.keyToPaint > b.keyToPaint; });
     json slow = json::array();
     for (size_t i = 0; i < std::min<size_t>(5, sorted.size()); ++i) {
         const KeySample& s = sorted[i];
@@ -465,7 +466,7 @@ void useOffscreenAndPrivateFolders(bool createFolders, QByteArray* tempRoot)
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     if (!createFolders)
-        return;   // a child inherits the parent's folders
+        return;  // a child inherits the parent's folders
     char pattern[] = "/tmp/fibrokb-app-bench-XXXXXX";
     if (!mkdtemp(pattern)) {
         std::perror("fibrokb_app_bench: mkdtemp");
@@ -496,21 +497,22 @@ struct Options {
     int typeRuns = 3;
     bool child = false;
     QString jsonFile;
-    QString traceSlow;   // passed on to the cold-start children
+    QString traceSlow;  // passed on to the cold-start children
 };
 
 [[noreturn]] void usage(int code)
 {
-    std::fprintf(code == 0 ? stdout : stderr,
-                 "usage: fibrokb_app_bench [--index DIR] [--runs N] [--type-runs N] [--timeout-ms MS] [--json-file PATH]\n"
-                 "  --index DIR       index folder to open (default %s)\n"
-                 "  --runs N          cold starts, each a fresh process (default 10; one more unmeasured first)\n"
-                 "  --type-runs N     passes over the as-you-type texts (default 3)\n"
-                 "  --timeout-ms MS   overall limit for any one wait; exceeding it fails the run (default 60000)\n"
-                 "  --json-file PATH  also write the JSON to PATH\n"
-                 "  --trace-slow MS   print every UI-thread event dispatch of MS or more to stderr (diagnosis)\n"
-                 "Runs the real main window under QT_QPA_PLATFORM=offscreen (unless set); JSON on stdout.\n",
-                 FIBROKB_BENCH_INDEX);
+    std::fprintf(
+        code == 0 ? stdout : stderr,
+        "usage: fibrokb_app_bench [--index DIR] [--runs N] [--type-runs N] [--timeout-ms MS] [--json-file PATH]\n"
+        "  --index DIR       index folder to open (default %s)\n"
+        "  --runs N          cold starts, each a fresh process (default 10; one more unmeasured first)\n"
+        "  --type-runs N     passes over the as-you-type texts (default 3)\n"
+        "  --timeout-ms MS   overall limit for any one wait; exceeding it fails the run (default 60000)\n"
+        "  --json-file PATH  also write the JSON to PATH\n"
+        "  --trace-slow MS   print every UI-thread event dispatch of MS or more to stderr (diagnosis)\n"
+        "Runs the real main window under QT_QPA_PLATFORM=offscreen (unless set); JSON on stdout.\n",
+        FIBROKB_BENCH_INDEX);
     std::exit(code);
 }
 
@@ -596,9 +598,7 @@ int coldStartChild(int argc, char* argv[], const Options& o, qint64 tMain)
     QTest::keyClicks(window.searchField(), QString::fromLatin1(kFirstQuery));
     const qint64 tTyped = nowNs();
     waitFor(
-        [&] {
-            return sp.lastText == QLatin1String(kFirstQuery) && g_probe.resultsPaints > sp.resultsPaintsAtAnswer;
-        },
+        [&] { return sp.lastText == QLatin1String(kFirstQuery) && g_probe.resultsPaints > sp.resultsPaintsAtAnswer; },
         "the first results to be painted");
     const qint64 tFirstPaint = g_probe.lastResultsPaint;
     const qint64 firstSubmit = sp.lastSubmit, firstArrived = sp.lastAnswerArrived, firstHandled = sp.lastAnswerHandled;
@@ -655,8 +655,8 @@ json runColdChild(const Options& o)
     const QString program = QCoreApplication::applicationFilePath();
     const qint64 tSpawn = nowNs();
     process.start(program, args);
-    if (!process.waitForFinished(g_timeoutMs + 10000) || process.exitStatus() != QProcess::NormalExit
-        || process.exitCode() != 0) {
+    if (!process.waitForFinished(g_timeoutMs + 10000) || process.exitStatus() != QProcess::NormalExit ||
+        process.exitCode() != 0) {
         std::fprintf(stderr, "fibrokb_app_bench: a cold-start child failed (exit %d)\n", process.exitCode());
         return nullptr;
     }
@@ -771,8 +771,8 @@ int main(int argc, char* argv[])
             QTest::keyClicks(window.searchField(), whole);
             waitFor(
                 [&] {
-                    return sp.answers > answersBefore && sp.lastText == whole
-                        && g_probe.resultsPaints > sp.resultsPaintsAtAnswer;
+                    return sp.answers > answersBefore && sp.lastText == whole &&
+                           g_probe.resultsPaints > sp.resultsPaintsAtAnswer;
                 },
                 "the results of a burst of keys to be painted");
             burstMs.push_back(ms(t0, g_probe.lastResultsPaint));
@@ -803,7 +803,7 @@ int main(int argc, char* argv[])
         };
         std::vector<double> passes, cachedPasses;
         for (int pass = 0; pass < 20; ++pass) {
-            fibrokb::app::ResultDelegate fresh;   // nothing cached: every row laid out
+            fibrokb::app::ResultDelegate fresh;  // nothing cached: every row laid out
             passes.push_back(sizeAll(&fresh));
             cachedPasses.push_back(sizeAll(list->itemDelegate()));
         }
@@ -869,10 +869,10 @@ int main(int argc, char* argv[])
                      {"cold_child_rss_after_first_search_mb", stats(childRssAfter)},
                      {"cold_child_peak_rss_mb", stats(childPeak)}};
     const double keyP95 = out["keystroke_to_paint_ms"]["p95"].get<double>();
-    out["targets"] = {{"cold_start_ms", {{"target", 500}, {"measured_p50", cold["p50"]}, {"met", cold["p50"].get<double>() <= 500}}},
-                      {"rss_mb", {{"target", 115}, {"measured", round2(memAfter.rss)}, {"met", memAfter.rss <= 115}}},
-                      {"keystroke_to_paint_ms",
-                       {{"target", 16}, {"measured_p95", keyP95}, {"met", keyP95 <= 16}}}};
+    out["targets"] = {
+        {"cold_start_ms", {{"target", 500}, {"measured_p50", cold["p50"]}, {"met", cold["p50"].get<double>() <= 500}}},
+        {"rss_mb", {{"target", 115}, {"measured", round2(memAfter.rss)}, {"met", memAfter.rss <= 115}}},
+        {"keystroke_to_paint_ms", {{"target", 16}, {"measured_p95", keyP95}, {"met", keyP95 <= 16}}}};
 
     const std::string text = out.dump(2);
     std::printf("%s\n", text.c_str());

@@ -16,14 +16,18 @@
 using namespace fibrokb;
 namespace fs = std::filesystem;
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv)
+{
     std::string corpusDir = FIBROKB_REAL_CORPUS, queries = FIBROKB_RELEVANCE_SET;
     bool showMisses = false;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
-        if (a == "--corpus" && i + 1 < argc) corpusDir = argv[++i];
-        else if (a == "--queries" && i + 1 < argc) queries = argv[++i];
-        else if (a == "--misses") showMisses = true;
+        if (a == "--corpus" && i + 1 < argc)
+            corpusDir = argv[++i];
+        else if (a == "--queries" && i + 1 < argc)
+            queries = argv[++i];
+        else if (a == "--misses")
+            showMisses = true;
         else {
             std::cout << "Usage: relevance [--corpus DIR] [--queries FILE.tsv] [--misses]\n"
                          "Prints MRR@10, Success@1, Success@3 and nDCG@10 for each configuration.\n";
@@ -44,7 +48,8 @@ int main(int argc, char** argv) {
     SearchTuning baseline;
     baseline.bm25K1 = 1.0;
     baseline.bm25B = 0.5;
-    baseline.synonyms = baseline.spelling = baseline.importance = baseline.relaxToAnyWord = baseline.questionsFavourFaq = baseline.titleWords = false;
+    baseline.synonyms = baseline.spelling = baseline.importance = baseline.relaxToAnyWord =
+        baseline.questionsFavourFaq = baseline.titleWords = false;
 
     struct Config {
         std::string label;
@@ -59,30 +64,39 @@ int main(int argc, char** argv) {
         {"without importance weight", &boosted, [](SearchTuning& t) { t.importance = false; }},
         {"without any-word fallback", &boosted, [](SearchTuning& t) { t.relaxToAnyWord = false; }},
         {"with question -> FAQ lift (off)", &boosted, [](SearchTuning& t) { t.questionsFavourFaq = true; }},
-        {"with Xapian's BM25 defaults", &boosted, [](SearchTuning& t) { t.bm25K1 = 1.0; t.bm25B = 0.5; }},
+        {"with Xapian's BM25 defaults", &boosted,
+         [](SearchTuning& t) {
+             t.bm25K1 = 1.0;
+             t.bm25B = 0.5;
+         }},
         {"with title-words lift (off)", &boosted, [](SearchTuning& t) { t.titleWords = true; }},
         {"without title/heading boosts", &plain, [](SearchTuning&) {}},
     };
     std::printf("Ranking quality on %zu judged queries (%s)\n\n", judgements.size(), queries.c_str());
     std::printf("| %-34s | %4s | %-5s | %-5s | %-5s | %-5s |\n", "configuration", "n", "MRR", "S@1", "S@3", "nDCG");
-    std::printf("|%s|%s|%s|%s|%s|%s|\n", std::string(36, '-').c_str(), "------", "-------", "-------", "-------", "-------");
+    std::printf("|%s|%s|%s|%s|%s|%s|\n", std::string(36, '-').c_str(), "------", "-------", "-------", "-------",
+                "-------");
     relevance::Metrics fullMetrics;
     for (const auto& c : configs) {
         SearchTuning t = full;
         c.change(t);
         c.searcher->setTuning(t);
         relevance::Metrics m = relevance::evaluate(*c.searcher, judgements);
-        if (c.label == "full engine") fullMetrics = m;
+        if (c.label == "full engine")
+            fullMetrics = m;
         std::cout << relevance::formatRow(c.label, m) << "\n";
     }
 
-    std::printf("\nFull engine by kind of query\n\n| %-34s | %4s | %-5s | %-5s | %-5s | %-5s |\n", "kind", "n", "MRR", "S@1", "S@3", "nDCG");
-    std::printf("|%s|%s|%s|%s|%s|%s|\n", std::string(36, '-').c_str(), "------", "-------", "-------", "-------", "-------");
+    std::printf("\nFull engine by kind of query\n\n| %-34s | %4s | %-5s | %-5s | %-5s | %-5s |\n", "kind", "n", "MRR",
+                "S@1", "S@3", "nDCG");
+    std::printf("|%s|%s|%s|%s|%s|%s|\n", std::string(36, '-').c_str(), "------", "-------", "-------", "-------",
+                "-------");
     boosted.setTuning(full);
     for (const char* kind : {"question", "misspelling", "brand", "lay", "caregiver", "short"})
         std::cout << relevance::formatRow(kind, relevance::evaluate(boosted, judgements, nullptr, kind)) << "\n";
 
-    std::printf("\nBM25 parameters (full engine otherwise): MRR@10 / nDCG@10\n\n| k1 \\ b | 0.3 | 0.5 | 0.75 | 1.0 |\n|---|---|---|---|---|\n");
+    std::printf("\nBM25 parameters (full engine otherwise): MRR@10 / nDCG@10\n\n| k1 \\ b | 0.3 | 0.5 | 0.75 | 1.0 "
+                "|\n|---|---|---|---|---|\n");
     for (double k1 : {0.6, 1.0, 1.4, 2.0}) {
         std::printf("| %.1f |", k1);
         for (double b : {0.3, 0.5, 0.75, 1.0}) {
@@ -101,7 +115,8 @@ int main(int argc, char** argv) {
         relevance::evaluate(boosted, judgements, &outcomes);
         std::printf("\nQueries whose best page is not first:\n");
         for (const auto& o : outcomes) {
-            if (o.firstRelevantRank == 1) continue;
+            if (o.firstRelevantRank == 1)
+                continue;
             std::printf("  rank %d  %-45s want %s, got %s\n", o.firstRelevantRank, o.judgement->query.c_str(),
                         o.judgement->relevant[0].c_str(), o.top.empty() ? "(nothing)" : o.top[0].c_str());
         }

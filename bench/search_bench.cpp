@@ -50,17 +50,18 @@
 #endif
 
 namespace fs = std::filesystem;
+using fibrokb::Searcher;
 using fibrokb::SearchRequest;
 using fibrokb::SearchResult;
-using fibrokb::Searcher;
 using Clock = std::chrono::steady_clock;
 using json = nlohmann::json;
 
 namespace {
 
-volatile std::size_t g_sink = 0;   // keeps results observable so nothing is optimised away
+volatile std::size_t g_sink = 0;  // keeps results observable so nothing is optimised away
 
-double msSince(Clock::time_point start) {
+double msSince(Clock::time_point start)
+{
     return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
 }
 
@@ -70,9 +71,11 @@ struct Stats {
 };
 
 // Nearest-rank percentiles over the samples (milliseconds), in the order they were taken.
-Stats summarize(const std::vector<double>& samples) {
+Stats summarize(const std::vector<double>& samples)
+{
     Stats s;
-    if (samples.empty()) return s;
+    if (samples.empty())
+        return s;
     s.n = int(samples.size());
     s.first = samples.front();
     std::vector<double> v = samples;
@@ -84,17 +87,20 @@ Stats summarize(const std::vector<double>& samples) {
     s.p99 = rank(0.99);
     s.max = v.back();
     double sum = 0;
-    for (double x : v) sum += x;
+    for (double x : v)
+        sum += x;
     s.mean = sum / double(v.size());
     return s;
 }
 
-json toJson(const Stats& s) {
-    return {{"runs", s.n}, {"first_ms", s.first}, {"min_ms", s.min}, {"median_ms", s.median},
-            {"p95_ms", s.p95}, {"p99_ms", s.p99}, {"max_ms", s.max}, {"mean_ms", s.mean}};
+json toJson(const Stats& s)
+{
+    return {{"runs", s.n},     {"first_ms", s.first}, {"min_ms", s.min}, {"median_ms", s.median},
+            {"p95_ms", s.p95}, {"p99_ms", s.p99},     {"max_ms", s.max}, {"mean_ms", s.mean}};
 }
 
-Stats statsFromJson(const json& j) {
+Stats statsFromJson(const json& j)
+{
     Stats s;
     s.n = j.value("runs", 0);
     s.first = j.value("first_ms", 0.0);
@@ -107,29 +113,35 @@ Stats statsFromJson(const json& j) {
     return s;
 }
 
-long long dirBytes(const fs::path& dir) {
+long long dirBytes(const fs::path& dir)
+{
     long long total = 0;
     std::error_code ec;
     for (const auto& e : fs::recursive_directory_iterator(dir, ec))
-        if (e.is_regular_file(ec)) total += static_cast<long long>(e.file_size(ec));
+        if (e.is_regular_file(ec))
+            total += static_cast<long long>(e.file_size(ec));
     return total;
 }
 
-std::vector<fs::path> regularFiles(const fs::path& dir) {
+std::vector<fs::path> regularFiles(const fs::path& dir)
+{
     std::vector<fs::path> out;
     std::error_code ec;
     for (const auto& e : fs::recursive_directory_iterator(dir, ec))
-        if (e.is_regular_file(ec)) out.push_back(e.path());
+        if (e.is_regular_file(ec))
+            out.push_back(e.path());
     return out;
 }
 
 // Pages of `files` resident in the page cache, and their total, via mincore(2).
-std::pair<long long, long long> residentPages(const std::vector<fs::path>& files) {
+std::pair<long long, long long> residentPages(const std::vector<fs::path>& files)
+{
     const long page = sysconf(_SC_PAGESIZE);
     long long resident = 0, total = 0;
     for (const auto& f : files) {
         int fd = ::open(f.c_str(), O_RDONLY);
-        if (fd < 0) continue;
+        if (fd < 0)
+            continue;
         struct stat st {};
         if (fstat(fd, &st) == 0 && st.st_size > 0) {
             void* map = mmap(nullptr, size_t(st.st_size), PROT_READ, MAP_SHARED, fd, 0);
@@ -138,7 +150,8 @@ std::pair<long long, long long> residentPages(const std::vector<fs::path>& files
                 std::vector<unsigned char> vec(pages);
                 if (mincore(map, size_t(st.st_size), vec.data()) == 0) {
                     total += static_cast<long long>(pages);
-                    for (unsigned char b : vec) resident += (b & 1);
+                    for (unsigned char b : vec)
+                        resident += (b & 1);
                 }
                 munmap(map, size_t(st.st_size));
             }
@@ -149,58 +162,69 @@ std::pair<long long, long long> residentPages(const std::vector<fs::path>& files
 }
 
 // Asks the kernel to drop these files' clean pages from the page cache (only our files, no root needed).
-void evictFromPageCache(const std::vector<fs::path>& files) {
+void evictFromPageCache(const std::vector<fs::path>& files)
+{
     for (const auto& f : files) {
         int fd = ::open(f.c_str(), O_RDONLY);
-        if (fd < 0) continue;
+        if (fd < 0)
+            continue;
         ::fdatasync(fd);
         ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
         ::close(fd);
     }
 }
 
-long currentRssKb() {
+long currentRssKb()
+{
     std::ifstream in("/proc/self/status");
     std::string line;
     while (std::getline(in, line))
-        if (line.rfind("VmRSS:", 0) == 0) return std::atol(line.c_str() + 6);
+        if (line.rfind("VmRSS:", 0) == 0)
+            return std::atol(line.c_str() + 6);
     return -1;
 }
 
-long peakRssKb(int who) {
+long peakRssKb(int who)
+{
     struct rusage ru {};
     getrusage(who, &ru);
-    return ru.ru_maxrss;   // kilobytes on Linux
+    return ru.ru_maxrss;  // kilobytes on Linux
 }
 
-std::string cpuModel() {
+std::string cpuModel()
+{
     std::ifstream in("/proc/cpuinfo");
     std::string line;
     while (std::getline(in, line))
         if (line.rfind("model name", 0) == 0) {
             auto colon = line.find(':');
-            if (colon != std::string::npos) return line.substr(line.find_first_not_of(" \t", colon + 1));
+            if (colon != std::string::npos)
+                return line.substr(line.find_first_not_of(" \t", colon + 1));
         }
     return "unknown";
 }
 
-std::string nowUtc() {
+std::string nowUtc()
+{
     std::time_t t = std::time(nullptr);
     char buf[64];
     std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", std::gmtime(&t));
     return buf;
 }
 
-std::string join(const std::vector<std::string>& v, const char* sep) {
+std::string join(const std::vector<std::string>& v, const char* sep)
+{
     std::string out;
-    for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+    for (const auto& s : v)
+        out += (out.empty() ? "" : sep) + s;
     return out;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Phase 1: load, check, build (run in a child process).
 
-json corpusPhase(const std::string& corpusDir, const fs::path& workDir, int loadRuns, int buildRuns) {
+json corpusPhase(const std::string& corpusDir, const fs::path& workDir, int loadRuns, int buildRuns)
+{
     json out;
     std::vector<double> loadMs, checkMs, buildMs;
     fibrokb::Corpus corpus;
@@ -209,16 +233,24 @@ json corpusPhase(const std::string& corpusDir, const fs::path& workDir, int load
         fibrokb::Corpus c = fibrokb::loadCorpus(corpusDir);
         loadMs.push_back(msSince(t0));
         g_sink = g_sink + c.articles.size();
-        if (i == 0) corpus = std::move(c);
+        if (i == 0)
+            corpus = std::move(c);
     }
     int articles = 0, faqFiles = 0, faqEntries = 0;
     for (const auto& a : corpus.articles) {
-        if (a.type == fibrokb::DocType::Faq) { ++faqFiles; faqEntries += int(a.faq.size()); }
-        else ++articles;
+        if (a.type == fibrokb::DocType::Faq) {
+            ++faqFiles;
+            faqEntries += int(a.faq.size());
+        } else
+            ++articles;
     }
-    out["corpus"] = {{"path", corpusDir}, {"articles", articles}, {"faq_files", faqFiles},
-                     {"faq_entries", faqEntries}, {"skipped_files", corpus.skippedFiles.size()},
-                     {"bytes", dirBytes(corpusDir)}, {"load", toJson(summarize(loadMs))}};
+    out["corpus"] = {{"path", corpusDir},
+                     {"articles", articles},
+                     {"faq_files", faqFiles},
+                     {"faq_entries", faqEntries},
+                     {"skipped_files", corpus.skippedFiles.size()},
+                     {"bytes", dirBytes(corpusDir)},
+                     {"load", toJson(summarize(loadMs))}};
 
     int problems = 0;
     for (int i = 0; i < loadRuns; ++i) {
@@ -238,7 +270,8 @@ json corpusPhase(const std::string& corpusDir, const fs::path& workDir, int load
         auto t0 = Clock::now();
         summary = fibrokb::buildIndex(corpus, dir.string());
         buildMs.push_back(msSince(t0));
-        if (!last.empty()) fs::remove_all(last);
+        if (!last.empty())
+            fs::remove_all(last);
         last = dir;
     }
     // Load + build end to end: what `fibrokb-index build` does, minus the corpus check it also runs.
@@ -251,8 +284,10 @@ json corpusPhase(const std::string& corpusDir, const fs::path& workDir, int load
         endToEndMs.push_back(msSince(t0));
         fs::remove_all(dir);
     }
-    out["build"] = {{"documents", summary.documents}, {"articles", summary.articles},
-                    {"faq_entries", summary.faqEntries}, {"index_dir", last.string()},
+    out["build"] = {{"documents", summary.documents},
+                    {"articles", summary.articles},
+                    {"faq_entries", summary.faqEntries},
+                    {"index_dir", last.string()},
                     {"index_bytes", dirBytes(last)},
                     {"time", toJson(summarize(buildMs))},
                     {"load_and_build", toJson(summarize(endToEndMs))}};
@@ -261,11 +296,14 @@ json corpusPhase(const std::string& corpusDir, const fs::path& workDir, int load
 
 // Runs corpusPhase in a forked child; its JSON comes back through a pipe.
 json corpusPhaseInChild(const std::string& corpusDir, const fs::path& workDir, int loadRuns, int buildRuns,
-                        long& childPeakKb) {
+                        long& childPeakKb)
+{
     int fds[2];
-    if (pipe(fds) != 0) throw std::runtime_error("pipe failed");
+    if (pipe(fds) != 0)
+        throw std::runtime_error("pipe failed");
     pid_t pid = fork();
-    if (pid < 0) throw std::runtime_error("fork failed");
+    if (pid < 0)
+        throw std::runtime_error("fork failed");
     if (pid == 0) {
         ::close(fds[0]);
         std::string text;
@@ -279,7 +317,8 @@ json corpusPhaseInChild(const std::string& corpusDir, const fs::path& workDir, i
         size_t done = 0;
         while (done < text.size()) {
             ssize_t n = ::write(fds[1], text.data() + done, text.size() - done);
-            if (n <= 0) break;
+            if (n <= 0)
+                break;
             done += size_t(n);
         }
         ::close(fds[1]);
@@ -289,14 +328,17 @@ json corpusPhaseInChild(const std::string& corpusDir, const fs::path& workDir, i
     std::string text;
     char buf[65536];
     ssize_t n;
-    while ((n = ::read(fds[0], buf, sizeof buf)) > 0) text.append(buf, size_t(n));
+    while ((n = ::read(fds[0], buf, sizeof buf)) > 0)
+        text.append(buf, size_t(n));
     ::close(fds[0]);
     int status = 0;
     waitpid(pid, &status, 0);
     childPeakKb = peakRssKb(RUSAGE_CHILDREN);
     json out = json::parse(text.empty() ? "{}" : text);
-    if (out.contains("error")) throw std::runtime_error("corpus phase: " + out["error"].get<std::string>());
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) throw std::runtime_error("corpus phase failed");
+    if (out.contains("error"))
+        throw std::runtime_error("corpus phase: " + out["error"].get<std::string>());
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+        throw std::runtime_error("corpus phase failed");
     return out;
 }
 
@@ -309,8 +351,9 @@ struct Case {
     SearchRequest request;
 };
 
-SearchRequest req(std::string q, std::vector<std::string> topics = {}, std::string type = "",
-                  std::string audience = "", int limit = 10, bool asYouType = false) {
+SearchRequest req(std::string q, std::vector<std::string> topics = {}, std::string type = "", std::string audience = "",
+                  int limit = 10, bool asYouType = false)
+{
     SearchRequest r;
     r.query = std::move(q);
     r.topics = std::move(topics);
@@ -321,52 +364,72 @@ SearchRequest req(std::string q, std::vector<std::string> topics = {}, std::stri
     return r;
 }
 
-std::string describe(const SearchRequest& r) {
+std::string describe(const SearchRequest& r)
+{
     std::string s = r.query.empty() ? "(empty)" : "\"" + r.query + "\"";
-    if (!r.topics.empty()) s += " topic=" + join(r.topics, ",");
-    if (!r.type.empty()) s += " type=" + r.type;
-    if (!r.audience.empty()) s += " audience=" + r.audience;
-    if (r.limit != 10) s += " limit=" + std::to_string(r.limit);
-    if (r.asYouType) s += " ayt";
+    if (!r.topics.empty())
+        s += " topic=" + join(r.topics, ",");
+    if (!r.type.empty())
+        s += " type=" + r.type;
+    if (!r.audience.empty())
+        s += " audience=" + r.audience;
+    if (r.limit != 10)
+        s += " limit=" + std::to_string(r.limit);
+    if (r.asYouType)
+        s += " ayt";
     return s;
 }
 
-std::string fixed(double v, int prec = 2) {
+std::string fixed(double v, int prec = 2)
+{
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.*f", prec, v);
     return buf;
 }
 
-std::string pad(const std::string& s, size_t w) {
+std::string pad(const std::string& s, size_t w)
+{
     // Display width: count UTF-8 lead bytes only.
     size_t width = 0;
-    for (unsigned char c : s) width += (c & 0xC0) != 0x80;
+    for (unsigned char c : s)
+        width += (c & 0xC0) != 0x80;
     return width >= w ? s : s + std::string(w - width, ' ');
 }
 
-std::string rpad(const std::string& s, size_t w) { return s.size() >= w ? s : std::string(w - s.size(), ' ') + s; }
+std::string rpad(const std::string& s, size_t w)
+{
+    return s.size() >= w ? s : std::string(w - s.size(), ' ') + s;
+}
 
-void printStatsRow(const std::string& label, const std::string& extra, const Stats& s, size_t labelWidth = 44) {
+void printStatsRow(const std::string& label, const std::string& extra, const Stats& s, size_t labelWidth = 44)
+{
     std::cout << "  " << pad(label, labelWidth) << rpad(extra, 7) << rpad(fixed(s.first), 9) << rpad(fixed(s.median), 9)
               << rpad(fixed(s.p95), 9) << rpad(fixed(s.max), 9) << "\n";
 }
 
-void printStatsHeader(const std::string& label, const std::string& extra, size_t labelWidth = 44) {
+void printStatsHeader(const std::string& label, const std::string& extra, size_t labelWidth = 44)
+{
     std::cout << "  " << pad(label, labelWidth) << rpad(extra, 7) << rpad("first", 9) << rpad("median", 9)
               << rpad("p95", 9) << rpad("max", 9) << "   (ms)\n";
 }
 
-std::string lowerAscii(std::string s) {
-    for (auto& c : s) c = char(std::tolower(static_cast<unsigned char>(c)));
+std::string lowerAscii(std::string s)
+{
+    for (auto& c : s)
+        c = char(std::tolower(static_cast<unsigned char>(c)));
     return s;
 }
 
 // Mirrors SearchWorker::completionFor() (app/core/search_worker.cpp) with std::string instead of QString.
-std::string appCompletion(const Searcher& searcher, const std::string& typed) {
+std::string appCompletion(const Searcher& searcher, const std::string& typed)
+{
     std::string trimmed = typed;
-    while (!trimmed.empty() && trimmed.back() == ' ') trimmed.pop_back();
-    while (!trimmed.empty() && trimmed.front() == ' ') trimmed.erase(0, 1);
-    if (trimmed.size() < 2 || typed.back() == ' ') return {};
+    while (!trimmed.empty() && trimmed.back() == ' ')
+        trimmed.pop_back();
+    while (!trimmed.empty() && trimmed.front() == ' ')
+        trimmed.erase(0, 1);
+    if (trimmed.size() < 2 || typed.back() == ' ')
+        return {};
     const size_t lastSpace = typed.find_last_of(' ');
     const std::string head = lastSpace == std::string::npos ? "" : typed.substr(0, lastSpace + 1);
     const std::string lastWord = lastSpace == std::string::npos ? typed : typed.substr(lastSpace + 1);
@@ -374,31 +437,33 @@ std::string appCompletion(const Searcher& searcher, const std::string& typed) {
         for (const auto& c : candidates) {
             if (c.size() > typed.size() && lowerAscii(c.substr(0, typed.size())) == lowerAscii(typed))
                 return typed + c.substr(typed.size());
-            if (!head.empty() && c.size() > lastWord.size() && lowerAscii(c.substr(0, lastWord.size())) == lowerAscii(lastWord) &&
-                c.find(' ') == std::string::npos)
+            if (!head.empty() && c.size() > lastWord.size() &&
+                lowerAscii(c.substr(0, lastWord.size())) == lowerAscii(lastWord) && c.find(' ') == std::string::npos)
                 return head + lastWord + c.substr(lastWord.size());
         }
         return {};
     };
     std::string found = extend(searcher.complete(trimmed, 8));
-    if (found.empty() && !head.empty() && lastWord.size() >= 2) found = extend(searcher.complete(lastWord, 8));
+    if (found.empty() && !head.empty() && lastWord.size() >= 2)
+        found = extend(searcher.complete(lastWord, 8));
     return found;
 }
 
 struct Options {
     std::string corpus = FIBROKB_BENCH_CORPUS;
-    std::string index;       // search this index instead of the one the bench builds
-    int runs = 200;          // per query
-    int loadRuns = 10;       // load and check
-    int buildRuns = 3;       // full builds
-    int openRuns = 50;       // warm opens
-    int coldRuns = 10;       // opens after evicting the index files from the page cache
+    std::string index;  // search this index instead of the one the bench builds
+    int runs = 200;     // per query
+    int loadRuns = 10;  // load and check
+    int buildRuns = 3;  // full builds
+    int openRuns = 50;  // warm opens
+    int coldRuns = 10;  // opens after evicting the index files from the page cache
     bool jsonOnly = false;
     std::string jsonFile;
     bool keep = false;
 };
 
-int usage(const char* msg) {
+int usage(const char* msg)
+{
     std::cerr << "fibrokb_search_bench: " << msg << "\n"
               << "Usage: fibrokb_search_bench [--corpus DIR] [--index DIR] [--runs N] [--load-runs N]\n"
               << "         [--build-runs N] [--open-runs N] [--cold-runs N] [--json] [--json-file PATH] [--keep]\n";
@@ -407,35 +472,49 @@ int usage(const char* msg) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv)
+{
     Options o;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         auto next = [&](std::string& v) {
-            if (i + 1 >= argc) return false;
+            if (i + 1 >= argc)
+                return false;
             v = argv[++i];
             return true;
         };
         auto nextInt = [&](int& v) {
             std::string s;
-            if (!next(s)) return false;
+            if (!next(s))
+                return false;
             char* end = nullptr;
             long n = std::strtol(s.c_str(), &end, 10);
-            if (*end || n < 1 || n > 1000000) return false;
+            if (*end || n < 1 || n > 1000000)
+                return false;
             v = int(n);
             return true;
         };
         bool ok = true;
-        if (a == "--corpus") ok = next(o.corpus);
-        else if (a == "--index") ok = next(o.index);
-        else if (a == "--runs") ok = nextInt(o.runs);
-        else if (a == "--load-runs") ok = nextInt(o.loadRuns);
-        else if (a == "--build-runs") ok = nextInt(o.buildRuns);
-        else if (a == "--open-runs") ok = nextInt(o.openRuns);
-        else if (a == "--cold-runs") ok = nextInt(o.coldRuns);
-        else if (a == "--json") o.jsonOnly = true;
-        else if (a == "--json-file") ok = next(o.jsonFile);
-        else if (a == "--keep") o.keep = true;
+        if (a == "--corpus")
+            ok = next(o.corpus);
+        else if (a == "--index")
+            ok = next(o.index);
+        else if (a == "--runs")
+            ok = nextInt(o.runs);
+        else if (a == "--load-runs")
+            ok = nextInt(o.loadRuns);
+        else if (a == "--build-runs")
+            ok = nextInt(o.buildRuns);
+        else if (a == "--open-runs")
+            ok = nextInt(o.openRuns);
+        else if (a == "--cold-runs")
+            ok = nextInt(o.coldRuns);
+        else if (a == "--json")
+            o.jsonOnly = true;
+        else if (a == "--json-file")
+            ok = next(o.jsonFile);
+        else if (a == "--keep")
+            o.keep = true;
         else if (a == "-h" || a == "--help") {
             std::cout << "fibrokb_search_bench: measure corpus load, check, index build, open and search latency.\n"
                          "  --corpus DIR      corpus to load, check and index (default " FIBROKB_BENCH_CORPUS ")\n"
@@ -449,26 +528,38 @@ int main(int argc, char** argv) {
                          "  --json-file PATH  also write the JSON object to PATH\n"
                          "  --keep            keep the temporary index folder\n";
             return 0;
-        } else return usage(("unknown option " + a).c_str());
-        if (!ok) return usage(("bad or missing value for " + a).c_str());
+        } else
+            return usage(("unknown option " + a).c_str());
+        if (!ok)
+            return usage(("bad or missing value for " + a).c_str());
     }
-    if (!fs::is_directory(o.corpus)) return usage(("no corpus folder at " + o.corpus).c_str());
+    if (!fs::is_directory(o.corpus))
+        return usage(("no corpus folder at " + o.corpus).c_str());
 
     json report;
     struct utsname un {};
     uname(&un);
-    report["machine"] = {{"cpu", cpuModel()}, {"nproc", std::thread::hardware_concurrency()},
-                         {"kernel", std::string(un.sysname) + " " + un.release}, {"date", nowUtc()},
+    report["machine"] = {{"cpu", cpuModel()},
+                         {"nproc", std::thread::hardware_concurrency()},
+                         {"kernel", std::string(un.sysname) + " " + un.release},
+                         {"date", nowUtc()},
                          {"build_type", FIBROKB_BENCH_BUILD_TYPE}};
-    report["runs"] = {{"per_query", o.runs}, {"load", o.loadRuns}, {"build", o.buildRuns},
-                      {"open", o.openRuns}, {"cold_open", o.coldRuns}};
+    report["runs"] = {{"per_query", o.runs},
+                      {"load", o.loadRuns},
+                      {"build", o.buildRuns},
+                      {"open", o.openRuns},
+                      {"cold_open", o.coldRuns}};
 
     char tmpl[] = "/tmp/fibrokb-bench-XXXXXX";
-    if (!mkdtemp(tmpl)) { std::perror("mkdtemp"); return 1; }
+    if (!mkdtemp(tmpl)) {
+        std::perror("mkdtemp");
+        return 1;
+    }
     const fs::path work = tmpl;
 
     try {
-        if (!o.jsonOnly) std::cerr << "fibrokb_search_bench: loading, checking and building (" << o.buildRuns << " builds)...\n";
+        if (!o.jsonOnly)
+            std::cerr << "fibrokb_search_bench: loading, checking and building (" << o.buildRuns << " builds)...\n";
         long buildPeakKb = 0;
         json phase1 = corpusPhaseInChild(o.corpus, work, o.loadRuns, o.buildRuns, buildPeakKb);
         report["corpus"] = phase1["corpus"];
@@ -481,7 +572,8 @@ int main(int argc, char** argv) {
         const long rssStartKb = currentRssKb();
 
         // ---- Opening --------------------------------------------------------------------------
-        if (!o.jsonOnly) std::cerr << "fibrokb_search_bench: opening and searching (" << o.runs << " runs per query)...\n";
+        if (!o.jsonOnly)
+            std::cerr << "fibrokb_search_bench: opening and searching (" << o.runs << " runs per query)...\n";
         const std::vector<fs::path> indexFiles = regularFiles(indexDir);
         SearchRequest probe = req("hip pain");
         std::vector<double> coldOpen, coldFirst, warmOpen, warmFirst;
@@ -508,14 +600,13 @@ int main(int argc, char** argv) {
             warmFirst.push_back(msSince(t0));
             g_sink = g_sink + r.hits.size();
         }
-        report["open"] = {
-            {"cold", toJson(summarize(coldOpen))},
-            {"cold_open_and_first_search", toJson(summarize(coldFirst))},
-            {"cold_resident_pages_before_evict", o.coldRuns ? residentBefore / o.coldRuns : 0},
-            {"cold_resident_pages_after_evict", o.coldRuns ? residentAfter / o.coldRuns : 0},
-            {"index_pages", o.coldRuns ? pagesTotal / o.coldRuns : 0},
-            {"warm", toJson(summarize(warmOpen))},
-            {"warm_open_and_first_search", toJson(summarize(warmFirst))}};
+        report["open"] = {{"cold", toJson(summarize(coldOpen))},
+                          {"cold_open_and_first_search", toJson(summarize(coldFirst))},
+                          {"cold_resident_pages_before_evict", o.coldRuns ? residentBefore / o.coldRuns : 0},
+                          {"cold_resident_pages_after_evict", o.coldRuns ? residentAfter / o.coldRuns : 0},
+                          {"index_pages", o.coldRuns ? pagesTotal / o.coldRuns : 0},
+                          {"warm", toJson(summarize(warmOpen))},
+                          {"warm_open_and_first_search", toJson(summarize(warmFirst))}};
 
         Searcher searcher(indexDir);
         const long rssAfterOpenKb = currentRssKb();
@@ -542,7 +633,8 @@ int main(int argc, char** argv) {
             {"filtered", "topic + type filter", req("exercise", {"exercise"}, "faq")},
             {"browse", "browse topic", req("", {"hip-pain"})},
             {"browse", "browse type (all FAQ)", req("", {}, "faq", "", 100)},
-            {"facets", "facets: broad + 3 filters", req("fibromyalgia", {"exercise", "self-care"}, "article", "everyone")},
+            {"facets", "facets: broad + 3 filters",
+             req("fibromyalgia", {"exercise", "self-care"}, "article", "everyone")},
             {"facets", "facets: broad, 100 hits", req("pain", {}, "", "", 100)},
             {"facets", "facets: broad, 100 hits, topic", req("pain", {"back-pain", "hip-pain"}, "", "", 100)},
         };
@@ -561,17 +653,25 @@ int main(int argc, char** argv) {
                 SearchResult r = searcher.search(c.request);
                 ms.push_back(msSince(t0));
                 g_sink = g_sink + r.hits.size();
-                if (i == 0) last = std::move(r);
+                if (i == 0)
+                    last = std::move(r);
             }
             Stats s = summarize(ms);
-            if (c.request.limit <= 10) mix.insert(mix.end(), ms.begin(), ms.end());
+            if (c.request.limit <= 10)
+                mix.insert(mix.end(), ms.begin(), ms.end());
             caseStats.push_back(s);
             caseTotals.push_back(last.total);
             int facetValues = int(last.facets.topics.size() + last.facets.types.size() + last.facets.audiences.size());
-            queries.push_back({{"kind", c.kind}, {"label", c.label}, {"request", describe(c.request)},
-                               {"total", last.total}, {"hits", last.hits.size()}, {"facet_values", facetValues},
-                               {"corrected", last.corrected.value_or("")}, {"showing_corrected", last.showingCorrected},
-                               {"relaxed", last.relaxed}, {"time", toJson(s)}});
+            queries.push_back({{"kind", c.kind},
+                               {"label", c.label},
+                               {"request", describe(c.request)},
+                               {"total", last.total},
+                               {"hits", last.hits.size()},
+                               {"facet_values", facetValues},
+                               {"corrected", last.corrected.value_or("")},
+                               {"showing_corrected", last.showingCorrected},
+                               {"relaxed", last.relaxed},
+                               {"time", toJson(s)}});
         }
         report["queries"] = queries;
         report["first_page_mix"] = toJson(summarize(mix));
@@ -593,7 +693,8 @@ int main(int argc, char** argv) {
                     auto t0 = Clock::now();
                     SearchResult res = searcher.search(r);
                     engine.push_back(msSince(t0));
-                    if (i == 0) total = res.total;
+                    if (i == 0)
+                        total = res.total;
                     g_sink = g_sink + res.hits.size();
                 }
                 for (int i = 0; i < o.runs; ++i) {
@@ -607,10 +708,13 @@ int main(int argc, char** argv) {
                 }
                 allEngine.insert(allEngine.end(), engine.begin(), engine.end());
                 allApp.insert(allApp.end(), app.begin(), app.end());
-                keystrokes.push_back({{"prefix", prefix}, {"total", total}, {"engine", toJson(summarize(engine))},
+                keystrokes.push_back({{"prefix", prefix},
+                                      {"total", total},
+                                      {"engine", toJson(summarize(engine))},
                                       {"app_like", toJson(summarize(app))}});
             }
-            typing.push_back({{"text", typed}, {"keystrokes", keystrokes},
+            typing.push_back({{"text", typed},
+                              {"keystrokes", keystrokes},
                               {"all_keystrokes_engine", toJson(summarize(allEngine))},
                               {"all_keystrokes_app_like", toJson(summarize(allApp))}});
         }
@@ -634,24 +738,29 @@ int main(int argc, char** argv) {
                 auto t0 = Clock::now();
                 auto c = searcher.complete(prefix, 8);
                 ms.push_back(msSince(t0));
-                if (i == 0) got = c;
+                if (i == 0)
+                    got = c;
                 g_sink = g_sink + c.size();
             }
-            completes.push_back({{"prefix", prefix}, {"results", got.size()},
-                                 {"first_result", got.empty() ? "" : got.front()}, {"time", toJson(summarize(ms))}});
+            completes.push_back({{"prefix", prefix},
+                                 {"results", got.size()},
+                                 {"first_result", got.empty() ? "" : got.front()},
+                                 {"time", toJson(summarize(ms))}});
         }
         report["complete"] = {{"first_call_fresh_searcher", toJson(summarize(firstComplete))}, {"prefixes", completes}};
 
         // ---- related() ------------------------------------------------------------------------
         json related = json::array();
-        for (const std::string id : {"water-exercise", "outer-hip-pain", "pregabalin-duloxetine-milnacipran", "faq-hip"}) {
+        for (const std::string id :
+             {"water-exercise", "outer-hip-pain", "pregabalin-duloxetine-milnacipran", "faq-hip"}) {
             std::vector<double> ms;
             size_t n = 0;
             for (int i = 0; i < o.runs; ++i) {
                 auto t0 = Clock::now();
                 auto r = searcher.related(id, 5);
                 ms.push_back(msSince(t0));
-                if (i == 0) n = r.size();
+                if (i == 0)
+                    n = r.size();
                 g_sink = g_sink + r.size();
             }
             related.push_back({{"id", id}, {"results", n}, {"time", toJson(summarize(ms))}});
@@ -663,7 +772,7 @@ int main(int argc, char** argv) {
             std::vector<double> home, article;
             const int homeRuns = std::max(1, std::min(o.runs, 50));
             for (int i = 0; i < homeRuns; ++i) {
-                Searcher fresh(indexDir);   // the app does this once, right after opening
+                Searcher fresh(indexDir);  // the app does this once, right after opening
                 auto t0 = Clock::now();
                 auto info = fresh.info();
                 auto topics = fresh.topics();
@@ -696,16 +805,17 @@ int main(int argc, char** argv) {
                             {"peak_rss_kb_build_process", buildPeakKb}};
 
         // ---- Output ---------------------------------------------------------------------------
-        if (!o.jsonFile.empty()) std::ofstream(o.jsonFile) << report.dump(2) << "\n";
+        if (!o.jsonFile.empty())
+            std::ofstream(o.jsonFile) << report.dump(2) << "\n";
         if (o.jsonOnly) {
             std::cout << report.dump(2) << "\n";
         } else {
             const json& m = report["machine"];
             std::cout << "FibroKB engine benchmark — " << m["date"].get<std::string>() << "\n"
                       << "  machine: " << m["cpu"].get<std::string>() << ", " << m["nproc"].get<unsigned>()
-                      << " cores, " << m["kernel"].get<std::string>() << "; build type " << m["build_type"].get<std::string>()
-                      << "\n  corpus:  " << o.corpus << "\n  index:   " << indexDir
-                      << (o.index.empty() ? " (built by this run)" : "") << "\n\n";
+                      << " cores, " << m["kernel"].get<std::string>() << "; build type "
+                      << m["build_type"].get<std::string>() << "\n  corpus:  " << o.corpus
+                      << "\n  index:   " << indexDir << (o.index.empty() ? " (built by this run)" : "") << "\n\n";
 
             const json& co = report["corpus"];
             const json& b = report["build"];
@@ -729,7 +839,8 @@ int main(int argc, char** argv) {
             printStatsRow("warm open", "", statsFromJson(op["warm"]));
             printStatsRow("warm open + first search \"hip pain\"", "", statsFromJson(op["warm_open_and_first_search"]));
             std::cout << "  page cache before/after eviction: " << op["cold_resident_pages_before_evict"] << " / "
-                      << op["cold_resident_pages_after_evict"] << " of " << op["index_pages"] << " index pages resident\n\n";
+                      << op["cold_resident_pages_after_evict"] << " of " << op["index_pages"]
+                      << " index pages resident\n\n";
 
             std::cout << "Search latency, " << o.runs << " runs each (limit 10 unless shown)\n";
             std::cout << "  " << pad("kind / request", 58) << rpad("total", 6) << rpad("first", 9) << rpad("median", 9)
@@ -737,60 +848,74 @@ int main(int argc, char** argv) {
             for (size_t i = 0; i < cases.size(); ++i) {
                 const json& q = queries[i];
                 std::string note;
-                if (q["showing_corrected"].get<bool>()) note = "  -> showing \"" + q["corrected"].get<std::string>() + "\"";
-                else if (!q["corrected"].get<std::string>().empty()) note = "  (did you mean \"" + q["corrected"].get<std::string>() + "\")";
-                if (q["relaxed"].get<bool>()) note += "  (relaxed)";
+                if (q["showing_corrected"].get<bool>())
+                    note = "  -> showing \"" + q["corrected"].get<std::string>() + "\"";
+                else if (!q["corrected"].get<std::string>().empty())
+                    note = "  (did you mean \"" + q["corrected"].get<std::string>() + "\")";
+                if (q["relaxed"].get<bool>())
+                    note += "  (relaxed)";
                 const Stats& s = caseStats[i];
-                std::cout << "  " << pad(cases[i].kind + ": " + describe(cases[i].request), 58) << rpad(std::to_string(caseTotals[i]), 6)
-                          << rpad(fixed(s.first), 9) << rpad(fixed(s.median), 9) << rpad(fixed(s.p95), 9)
-                          << rpad(fixed(s.max), 9) << note << "\n";
+                std::cout << "  " << pad(cases[i].kind + ": " + describe(cases[i].request), 58)
+                          << rpad(std::to_string(caseTotals[i]), 6) << rpad(fixed(s.first), 9)
+                          << rpad(fixed(s.median), 9) << rpad(fixed(s.p95), 9) << rpad(fixed(s.max), 9) << note << "\n";
             }
 
             for (const auto& t : typing) {
                 const json& keystrokes = t["keystrokes"];
-                std::cout << "\nAs you type \"" << t["text"].get<std::string>() << "\" (asYouType=true), per keystroke, " << o.runs << " runs each\n"
-                          << "  engine = search(limit 10); app-like = search(limit 100) + complete() as the app's worker does\n";
+                std::cout << "\nAs you type \"" << t["text"].get<std::string>()
+                          << "\" (asYouType=true), per keystroke, " << o.runs << " runs each\n"
+                          << "  engine = search(limit 10); app-like = search(limit 100) + complete() as the app's "
+                             "worker does\n";
                 std::cout << "  " << pad("prefix", 18) << rpad("total", 6) << rpad("eng med", 9) << rpad("eng p95", 9)
-                          << rpad("eng max", 9) << rpad("app med", 9) << rpad("app p95", 9) << rpad("app max", 9) << "   (ms)\n";
+                          << rpad("eng max", 9) << rpad("app med", 9) << rpad("app p95", 9) << rpad("app max", 9)
+                          << "   (ms)\n";
                 for (const auto& k : keystrokes) {
                     Stats e = statsFromJson(k["engine"]), a = statsFromJson(k["app_like"]);
-                    std::cout << "  " << pad("\"" + k["prefix"].get<std::string>() + "\"", 18) << rpad(std::to_string(k["total"].get<int>()), 6)
-                              << rpad(fixed(e.median), 9) << rpad(fixed(e.p95), 9) << rpad(fixed(e.max), 9)
-                              << rpad(fixed(a.median), 9) << rpad(fixed(a.p95), 9) << rpad(fixed(a.max), 9) << "\n";
+                    std::cout << "  " << pad("\"" + k["prefix"].get<std::string>() + "\"", 18)
+                              << rpad(std::to_string(k["total"].get<int>()), 6) << rpad(fixed(e.median), 9)
+                              << rpad(fixed(e.p95), 9) << rpad(fixed(e.max), 9) << rpad(fixed(a.median), 9)
+                              << rpad(fixed(a.p95), 9) << rpad(fixed(a.max), 9) << "\n";
                 }
                 Stats ae = statsFromJson(t["all_keystrokes_engine"]), aa = statsFromJson(t["all_keystrokes_app_like"]);
                 std::cout << "  " << pad("all keystrokes", 24) << rpad(fixed(ae.median), 9) << rpad(fixed(ae.p95), 9)
-                          << rpad(fixed(ae.max), 9) << rpad(fixed(aa.median), 9) << rpad(fixed(aa.p95), 9) << rpad(fixed(aa.max), 9)
-                          << "\n";
+                          << rpad(fixed(ae.max), 9) << rpad(fixed(aa.median), 9) << rpad(fixed(aa.p95), 9)
+                          << rpad(fixed(aa.max), 9) << "\n";
             }
             std::cout << "\n";
 
             std::cout << "complete() and related(), " << o.runs << " runs each\n";
             printStatsHeader("", "n");
-            printStatsRow("complete(\"hip\") first call, fresh Searcher", "", statsFromJson(report["complete"]["first_call_fresh_searcher"]));
+            printStatsRow("complete(\"hip\") first call, fresh Searcher", "",
+                          statsFromJson(report["complete"]["first_call_fresh_searcher"]));
             for (const auto& c : completes)
-                printStatsRow("complete(\"" + c["prefix"].get<std::string>() + "\")", std::to_string(c["results"].get<size_t>()),
-                              statsFromJson(c["time"]));
+                printStatsRow("complete(\"" + c["prefix"].get<std::string>() + "\")",
+                              std::to_string(c["results"].get<size_t>()), statsFromJson(c["time"]));
             for (const auto& r : related)
-                printStatsRow("related(\"" + r["id"].get<std::string>() + "\")", std::to_string(r["results"].get<size_t>()),
-                              statsFromJson(r["time"]));
-            printStatsRow("home view (info+topics+browse+articles)", "", statsFromJson(report["home"]["home_view_fresh_searcher"]));
-            printStatsRow("article(\"water-exercise\") first open", "", statsFromJson(report["home"]["article_first_open"]));
+                printStatsRow("related(\"" + r["id"].get<std::string>() + "\")",
+                              std::to_string(r["results"].get<size_t>()), statsFromJson(r["time"]));
+            printStatsRow("home view (info+topics+browse+articles)", "",
+                          statsFromJson(report["home"]["home_view_fresh_searcher"]));
+            printStatsRow("article(\"water-exercise\") first open", "",
+                          statsFromJson(report["home"]["article_first_open"]));
 
             const json& mem = report["memory"];
             std::cout << "\nMemory (RSS, MiB)\n"
-                      << "  search process: " << fixed(mem["rss_kb_after_open"].get<double>() / 1024, 1) << " after open, "
-                      << fixed(mem["rss_kb_after_runs"].get<double>() / 1024, 1) << " after all runs, peak (ru_maxrss) "
+                      << "  search process: " << fixed(mem["rss_kb_after_open"].get<double>() / 1024, 1)
+                      << " after open, " << fixed(mem["rss_kb_after_runs"].get<double>() / 1024, 1)
+                      << " after all runs, peak (ru_maxrss) "
                       << fixed(mem["peak_rss_kb_search_process"].get<double>() / 1024, 1) << "\n"
                       << "  load/check/build child process: peak (ru_maxrss) "
                       << fixed(mem["peak_rss_kb_build_process"].get<double>() / 1024, 1) << "\n";
         }
     } catch (const std::exception& e) {
         std::cerr << "fibrokb_search_bench: " << e.what() << "\n";
-        if (!o.keep) fs::remove_all(work);
+        if (!o.keep)
+            fs::remove_all(work);
         return 1;
     }
-    if (o.keep) std::cerr << "fibrokb_search_bench: kept " << work << "\n";
-    else fs::remove_all(work);
+    if (o.keep)
+        std::cerr << "fibrokb_search_bench: kept " << work << "\n";
+    else
+        fs::remove_all(work);
     return int(g_sink == std::size_t(-1));
 }

@@ -16,13 +16,13 @@ AppSession::AppSession(const AppSessionOptions& options, QObject* parent) : QObj
     search_ = new SearchController(this);
     results_ = new ResultListModel(this);
     topics_ = new TopicFilterModel(this);
-    bookmarks_ = new BookmarkStore(
-        options.bookmarksPath.isEmpty() ? BookmarkStore::defaultPath() : options.bookmarksPath, this);
+    bookmarks_ =
+        new BookmarkStore(options.bookmarksPath.isEmpty() ? BookmarkStore::defaultPath() : options.bookmarksPath, this);
     if (!bookmarks_->open())
         qWarning("fibrokb: bookmarks unavailable: %s", qPrintable(bookmarks_->error()));
     bookmarkActions_ = new BookmarkActions(bookmarks_, this);
-    history_ = new HistoryStore(options.historyPath.isEmpty() ? HistoryStore::defaultPath() : options.historyPath,
-                                this);
+    history_ =
+        new HistoryStore(options.historyPath.isEmpty() ? HistoryStore::defaultPath() : options.historyPath, this);
     if (!history_->open())
         qWarning("fibrokb: history unavailable: %s", qPrintable(history_->error()));
     // A damaged file was moved aside and a new one started: the window says so once (the next
@@ -43,13 +43,15 @@ AppSession::AppSession(const AppSessionOptions& options, QObject* parent) : QObj
         QMetaObject::invokeMethod(
             this,
             [this, error] {
-                if (!library_.isOpen())   // not reopened meanwhile ("Try again")
+                if (!library_.isOpen())  // not reopened meanwhile ("Try again")
                     Q_EMIT libraryFailed(error);
             },
             Qt::QueuedConnection);
     });
-    library_.setReopenedHandler(
-        [this] { QMetaObject::invokeMethod(this, [this] { onReopened(); }, Qt::QueuedConnection); });
+    library_.setReopenedHandler([this] {
+        QMetaObject::invokeMethod(
+            this, [this] { onReopened(); }, Qt::QueuedConnection);
+    });
 }
 
 AppSession::~AppSession() = default;
@@ -63,14 +65,14 @@ bool AppSession::openLibrary(const QString& indexDir)
     topics_->setTopics(topicInfo_);
     search_->open(indexDir);
     search_->loadHome();
-    search_->submitNow();   // facet counts for the filter panel
+    search_->submitNow();  // facet counts for the filter panel
     return true;
 }
 
 void AppSession::closeLibrary(const QString& error)
 {
     if (library_.isOpen())
-        library_.close(error);   // the worker failed first: page lookups stop too
+        library_.close(error);  // the worker failed first: page lookups stop too
 }
 
 void AppSession::onReopened()

@@ -24,9 +24,9 @@ class SearchController;
 class TopicFilterModel;
 
 struct AppSessionOptions {
-    QString bookmarksPath;      // "" = BookmarkStore::defaultPath() (AppDataLocation)
-    QString historyPath;        // "" = HistoryStore::defaultPath()
-    QString settingsPath;       // "" = the application's QSettings
+    QString bookmarksPath;  // "" = BookmarkStore::defaultPath() (AppDataLocation)
+    QString historyPath;    // "" = HistoryStore::defaultPath()
+    QString settingsPath;   // "" = the application's QSettings
 };
 
 class AppSession final : public QObject {

@@ -16,22 +16,22 @@ Theme themeFromKey(const QString& key);
 
 class AppSettings final {
 public:
-    AppSettings();                               // the app's QSettings (organization/application)
+    AppSettings();                                 // the app's QSettings (organization/application)
     explicit AppSettings(const QString& iniPath);  // an explicit file (tests)
 
     static constexpr int kDefaultFontPoint = 13;
     static constexpr int kMinFontPoint = 9;
     static constexpr int kMaxFontPoint = 32;
 
-    int fontPointSize() const;       // interface text size
+    int fontPointSize() const;  // interface text size
     void setFontPointSize(int points);
-    int zoomPercent() const;         // article text zoom
+    int zoomPercent() const;  // article text zoom
     void setZoomPercent(int percent);
     Theme theme() const;
     void setTheme(Theme theme);
     bool disclaimerAccepted() const;
     void setDisclaimerAccepted(bool accepted);
-    double speechRate() const;       // -1..1 as QTextToSpeech
+    double speechRate() const;  // -1..1 as QTextToSpeech
     void setSpeechRate(double rate);
     bool completionEnabled() const;
     void setCompletionEnabled(bool enabled);

@@ -123,7 +123,8 @@ bool ArticleLibrary::guarded(const char* what, Work&& work) const
             return false;
         }
     }
-    fail(QCoreApplication::translate("ArticleLibrary", "The library changed twice while it was being read; try again."));
+    fail(
+        QCoreApplication::translate("ArticleLibrary", "The library changed twice while it was being read; try again."));
     return false;
 }
 

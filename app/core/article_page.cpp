@@ -23,8 +23,8 @@ QString tr(const char* text)
 QString referencePart(const QString& text, const QString& format = QStringLiteral("%1"))
 {
     const QString trimmed = text.trimmed();
-    const bool ended = trimmed.endsWith(QLatin1Char('.')) || trimmed.endsWith(QLatin1Char('?'))
-                    || trimmed.endsWith(QLatin1Char('!'));
+    const bool ended =
+        trimmed.endsWith(QLatin1Char('.')) || trimmed.endsWith(QLatin1Char('?')) || trimmed.endsWith(QLatin1Char('!'));
     return format.arg(htmlEscape(trimmed)) + (ended ? QString() : QStringLiteral("."));
 }
 
@@ -36,10 +36,10 @@ bool hasScheme(const QString& href)
 
 bool isVoidElement(QStringView name)
 {
-    static const QStringList voids = {QStringLiteral("br"),    QStringLiteral("hr"),    QStringLiteral("img"),
-                                      QStringLiteral("col"),   QStringLiteral("wbr"),   QStringLiteral("input"),
-                                      QStringLiteral("area"),  QStringLiteral("base"),  QStringLiteral("embed"),
-                                      QStringLiteral("link"),  QStringLiteral("meta"),  QStringLiteral("param"),
+    static const QStringList voids = {QStringLiteral("br"),     QStringLiteral("hr"),   QStringLiteral("img"),
+                                      QStringLiteral("col"),    QStringLiteral("wbr"),  QStringLiteral("input"),
+                                      QStringLiteral("area"),   QStringLiteral("base"), QStringLiteral("embed"),
+                                      QStringLiteral("link"),   QStringLiteral("meta"), QStringLiteral("param"),
                                       QStringLiteral("source"), QStringLiteral("track")};
     for (const QString& v : voids)
         if (name == v)
@@ -51,11 +51,11 @@ bool isVoidElement(QStringView name)
 bool isBlockElement(QStringView name)
 {
     static const QStringList blocks = {
-        QStringLiteral("p"),  QStringLiteral("li"), QStringLiteral("tr"),    QStringLiteral("table"),
-        QStringLiteral("ul"), QStringLiteral("ol"), QStringLiteral("pre"),   QStringLiteral("blockquote"),
-        QStringLiteral("div"), QStringLiteral("dl"), QStringLiteral("dd"),   QStringLiteral("dt"),
-        QStringLiteral("h1"), QStringLiteral("h2"), QStringLiteral("h3"),    QStringLiteral("h4"),
-        QStringLiteral("h5"), QStringLiteral("h6"), QStringLiteral("thead"), QStringLiteral("tbody")};
+        QStringLiteral("p"),   QStringLiteral("li"), QStringLiteral("tr"),    QStringLiteral("table"),
+        QStringLiteral("ul"),  QStringLiteral("ol"), QStringLiteral("pre"),   QStringLiteral("blockquote"),
+        QStringLiteral("div"), QStringLiteral("dl"), QStringLiteral("dd"),    QStringLiteral("dt"),
+        QStringLiteral("h1"),  QStringLiteral("h2"), QStringLiteral("h3"),    QStringLiteral("h4"),
+        QStringLiteral("h5"),  QStringLiteral("h6"), QStringLiteral("thead"), QStringLiteral("tbody")};
     for (const QString& b : blocks)
         if (name == b)
             return true;
@@ -65,8 +65,9 @@ bool isBlockElement(QStringView name)
 // Elements whose dropped start should still start a new line of text.
 bool startsLine(QStringView name)
 {
-    return name == u"p" || name == u"li" || name == u"tr" || name == u"blockquote" || name == u"div" || name == u"pre"
-        || name == u"dd" || name == u"dt" || (name.size() == 2 && name[0] == u'h' && name[1].isDigit());
+    return name == u"p" || name == u"li" || name == u"tr" || name == u"blockquote" || name == u"div" ||
+           name == u"pre" || name == u"dd" || name == u"dt" ||
+           (name.size() == 2 && name[0] == u'h' && name[1].isDigit());
 }
 
 // The value of attribute `attr` in a start tag ("" when absent); the engine writes double quotes.
@@ -79,7 +80,8 @@ QString attributeValue(QStringView tag, QStringView attr)
             return {};
         from = at + attr.size();
         const bool startsWord = at > 0 && tag[at - 1].isSpace();
-        if (!startsWord || from + 1 >= tag.size() || tag[from] != u'=' || (tag[from + 1] != u'"' && tag[from + 1] != u'\''))
+        if (!startsWord || from + 1 >= tag.size() || tag[from] != u'=' ||
+            (tag[from + 1] != u'"' && tag[from + 1] != u'\''))
             continue;
         const QChar quote = tag[from + 1];
         const qsizetype end = tag.indexOf(quote, from + 2);
@@ -131,7 +133,7 @@ BoundedHtml ArticlePage::bounded(const QString& html, const HtmlBounds& bounds)
     // Past maxChars the page ends at the next block end; a block that goes on and on is cut inside,
     // at the latest here (or after maxBlockChars of the block itself).
     const qsizetype hardLimit = qsizetype(bounds.maxChars) + qsizetype(bounds.maxChars) / 10;
-    qsizetype blockStart = 0;   // where in out.html the current block began
+    qsizetype blockStart = 0;  // where in out.html the current block began
     const qsizetype n = html.size();
     qsizetype i = 0;
 
@@ -142,7 +144,7 @@ BoundedHtml ArticlePage::bounded(const QString& html, const HtmlBounds& bounds)
         out.html += QStringLiteral(" \u2026");
         out.shortened = true;
     };
-    auto closeTo = [&](int index) {   // pops the stack down to (and including) `index`
+    auto closeTo = [&](int index) {  // pops the stack down to (and including) `index`
         while (stack.size() > index) {
             const Open top = stack.takeLast();
             if (top.kept) {
@@ -151,7 +153,7 @@ BoundedHtml ArticlePage::bounded(const QString& html, const HtmlBounds& bounds)
             }
         }
     };
-    bool atBreak = false;   // nothing but white space since the last <br> this pass added
+    bool atBreak = false;  // nothing but white space since the last <br> this pass added
 
     while (i < n) {
         if (html[i] != u'<') {
@@ -197,7 +199,7 @@ BoundedHtml ArticlePage::bounded(const QString& html, const HtmlBounds& bounds)
             ++end;
         }
         if (end >= n)
-            break;   // an unfinished tag at the very end: dropped
+            break;  // an unfinished tag at the very end: dropped
         const QStringView tag = QStringView(html).mid(i, end - i + 1);
         i = end + 1;
         if (room() <= 0) {
@@ -213,7 +215,7 @@ BoundedHtml ArticlePage::bounded(const QString& html, const HtmlBounds& bounds)
         while (nameEnd < tag.size() && tag[nameEnd].isLetterOrNumber())
             ++nameEnd;
         if (nameEnd == nameStart)
-            continue;   // not a tag the engine writes
+            continue;  // not a tag the engine writes
         const QString name = tag.mid(nameStart, nameEnd - nameStart).toString().toLower();
         const bool block = isBlockElement(name);
 
@@ -227,7 +229,7 @@ BoundedHtml ArticlePage::bounded(const QString& html, const HtmlBounds& bounds)
                     break;
                 }
             if (match < 0)
-                continue;   // a stray end tag
+                continue;  // a stray end tag
             if (stack[match].kept)
                 atBreak = false;
             closeTo(match);
@@ -251,7 +253,7 @@ BoundedHtml ArticlePage::bounded(const QString& html, const HtmlBounds& bounds)
             break;
         }
         if ((name == u"td" || name == u"th") && out.tableCells >= 2 * bounds.maxTableCells) {
-            out.shortened = true;   // one enormous row
+            out.shortened = true;  // one enormous row
             break;
         }
         if (name == u"td" || name == u"th")
@@ -310,8 +312,8 @@ QString ArticlePage::plainLinksForPrint(const QString& html)
     QString out;
     out.reserve(html.size());
     bool inLink = false;
-    QString address;          // the external address to write after the link's words
-    qsizetype wordsStart = 0; // where in `out` the link's words began
+    QString address;           // the external address to write after the link's words
+    qsizetype wordsStart = 0;  // where in `out` the link's words began
     qsizetype i = 0;
     while (i < html.size()) {
         const qsizetype lt = html.indexOf(u'<', i);
@@ -333,7 +335,7 @@ QString ArticlePage::plainLinksForPrint(const QString& html)
                 inLink = true;
                 address = hasScheme(href) ? href : QString();
                 wordsStart = out.size();
-                continue;   // the start tag is dropped; a <a name> anchor (no href) is kept
+                continue;  // the start tag is dropped; a <a name> anchor (no href) is kept
             }
         } else if (inLink && tag.compare(u"</a>", Qt::CaseInsensitive) == 0) {
             inLink = false;
@@ -389,8 +391,8 @@ QString ArticlePage::html(const fibrokb::Article& article, const QVector<ResultI
     }
     // On paper the disclaimer goes with the title: at the end it could be left alone on a last page.
     if (options.forPrint)
-        page += QStringLiteral("<p class=\"disclaimer\">%1 %2</p>")
-                    .arg(pageDisclaimerHtml(), tr("Printed from FibroKB."));
+        page +=
+            QStringLiteral("<p class=\"disclaimer\">%1 %2</p>").arg(pageDisclaimerHtml(), tr("Printed from FibroKB."));
     if (!article.summary.empty())
         page += QStringLiteral("<p class=\"summary\">%1</p>").arg(htmlEscape(toQString(article.summary)));
 
@@ -400,8 +402,8 @@ QString ArticlePage::html(const fibrokb::Article& article, const QVector<ResultI
         page += QStringLiteral("<p class=\"note\">%1</p>").arg(tooLongNote());
     if (body.flattened)
         page += QStringLiteral("<p class=\"note\">%1</p>").arg(flattenedNote());
-    page += QStringLiteral("<div class=\"body\">") + (options.forPrint ? plainLinksForPrint(body.html) : body.html)
-          + QStringLiteral("</div>");
+    page += QStringLiteral("<div class=\"body\">") + (options.forPrint ? plainLinksForPrint(body.html) : body.html) +
+            QStringLiteral("</div>");
     if (body.shortened)
         page += QStringLiteral("<p class=\"note\">%1</p>").arg(tr("The rest of this page is not shown here."));
     if (info) {
@@ -426,7 +428,8 @@ QString ArticlePage::html(const fibrokb::Article& article, const QVector<ResultI
     }
 
     if (!article.sources.empty()) {
-        page += QStringLiteral("<h2><a name=\"%1\"></a>%2</h2><ol class=\"sources\">").arg(sourcesAnchor(), tr("Sources"));
+        page +=
+            QStringLiteral("<h2><a name=\"%1\"></a>%2</h2><ol class=\"sources\">").arg(sourcesAnchor(), tr("Sources"));
         for (const fibrokb::Source& source : article.sources)
             page += QStringLiteral("<li>%1</li>").arg(sourceLine(source, options.forPrint));
         page += QStringLiteral("</ol>");
@@ -442,22 +445,21 @@ QString ArticlePage::styleSheet(const PageColors& c)
     // QTextDocument understands a subset of CSS. Font sizes are left to the document's
     // default font (heading sizes are relative to it), so zoom and the text-size setting
     // scale the whole page; line height applies to paragraphs only.
-    return QStringLiteral(
-               "body { color: %1; }"
-               "h1 { font-weight: 600; margin-top: 4px; margin-bottom: 6px; }"
-               "h2 { font-weight: 600; margin-top: 18px; margin-bottom: 4px; }"
-               "h3 { font-weight: 600; margin-top: 14px; margin-bottom: 2px; }"
-               "p { line-height: 145%; margin-top: 4px; margin-bottom: 10px; }"
-               "li { line-height: 145%; margin-bottom: 5px; }"
-               "a { color: %2; }"
-               ".meta { color: %3; }"
-               ".checked { color: %3; }"
-               ".summary { font-style: italic; }"
-               ".net { color: %3; }"
-               ".note { color: %3; background-color: %4; }"
-               ".disclaimer { color: %3; background-color: %4; margin-top: 24px; }"
-               "table { border-collapse: collapse; }"
-               "td, th { padding: 4px; border: 1px solid %3; }")
+    return QStringLiteral("body { color: %1; }"
+                          "h1 { font-weight: 600; margin-top: 4px; margin-bottom: 6px; }"
+                          "h2 { font-weight: 600; margin-top: 18px; margin-bottom: 4px; }"
+                          "h3 { font-weight: 600; margin-top: 14px; margin-bottom: 2px; }"
+                          "p { line-height: 145%; margin-top: 4px; margin-bottom: 10px; }"
+                          "li { line-height: 145%; margin-bottom: 5px; }"
+                          "a { color: %2; }"
+                          ".meta { color: %3; }"
+                          ".checked { color: %3; }"
+                          ".summary { font-style: italic; }"
+                          ".net { color: %3; }"
+                          ".note { color: %3; background-color: %4; }"
+                          ".disclaimer { color: %3; background-color: %4; margin-top: 24px; }"
+                          "table { border-collapse: collapse; }"
+                          "td, th { padding: 4px; border: 1px solid %3; }")
         .arg(c.text.name(), c.link.name(), c.muted.name(), c.accent.name());
 }
 

@@ -18,7 +18,7 @@ struct PageColors {
     QColor background{0xff, 0xff, 0xff};
     QColor link{0x1a, 0x55, 0x9e};
     QColor muted{0x5a, 0x5a, 0x5a};
-    QColor accent{0xf3, 0xf0, 0xe8};   // quiet background for the "checked" and disclaimer boxes
+    QColor accent{0xf3, 0xf0, 0xe8};  // quiet background for the "checked" and disclaimer boxes
 };
 
 // What QTextDocument::setHtml may be given for one page body. It runs on the UI thread and its cost
@@ -36,11 +36,11 @@ struct HtmlBounds {
 // A page body made safe to lay out on the UI thread.
 struct BoundedHtml {
     QString html;
-    bool shortened = false;    // the rest of the body was left out
-    bool flattened = false;    // elements nested deeper than maxDepth were dropped (their text is kept)
-    QSet<QString> anchors;     // names of the <a name> anchors that were kept
-    int maxDepth = 0;          // deepest nesting handed on
-    int tableCells = 0;        // table cells handed on
+    bool shortened = false;  // the rest of the body was left out
+    bool flattened = false;  // elements nested deeper than maxDepth were dropped (their text is kept)
+    QSet<QString> anchors;   // names of the <a name> anchors that were kept
+    int maxDepth = 0;        // deepest nesting handed on
+    int tableCells = 0;      // table cells handed on
 };
 
 struct PageOptions {
@@ -56,10 +56,10 @@ struct PageOptions {
 struct PageInfo {
     bool shortened = false;
     bool flattened = false;
-    int bodyChars = 0;         // characters of body HTML in the page
+    int bodyChars = 0;  // characters of body HTML in the page
     int maxDepth = 0;
     int tableCells = 0;
-    QSet<QString> anchors;     // section anchors present in the page
+    QSet<QString> anchors;  // section anchors present in the page
 };
 
 class ArticlePage final {

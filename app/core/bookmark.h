@@ -22,7 +22,7 @@ struct Bookmark {
     QString title;         // what the person sees; can be renamed
     QString sectionTitle;  // heading of the section, "" for the whole page
     QStringList topics;
-    qint64 folderId = 0;   // 0 = not in a folder
+    qint64 folderId = 0;  // 0 = not in a folder
     QString note;
     QDateTime created;
 
@@ -33,7 +33,7 @@ struct ImportReport {
     int added = 0;
     int alreadyThere = 0;
     int foldersAdded = 0;
-    QString error;   // "" when the file was read
+    QString error;  // "" when the file was read
 };
 
 }  // namespace fibrokb::app

@@ -81,8 +81,7 @@ qint64 FolderListModel::folderIdAt(int row) const
 
 // ---------------------------------------------------------------- BookmarkListModel
 
-BookmarkListModel::BookmarkListModel(BookmarkStore* store, QObject* parent)
-    : QAbstractListModel(parent), store_(store)
+BookmarkListModel::BookmarkListModel(BookmarkStore* store, QObject* parent) : QAbstractListModel(parent), store_(store)
 {
     connect(store_, &BookmarkStore::changed, this, &BookmarkListModel::reload);
     reload();
@@ -272,8 +271,8 @@ QVariant BookmarkFilterProxy::data(const QModelIndex& index, int role) const
 bool BookmarkFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    if (folder_ != FolderListModel::kAllBookmarks
-        && index.data(BookmarkListModel::FolderIdRole).toLongLong() != folder_)
+    if (folder_ != FolderListModel::kAllBookmarks &&
+        index.data(BookmarkListModel::FolderIdRole).toLongLong() != folder_)
         return false;
     if (text_.isEmpty())
         return true;

@@ -56,8 +56,8 @@ public:
         FolderIdRole,
         CreatedRole,
         TopicsRole,
-        TopicLabelRole,   // label of the first topic, for sorting by topic
-        MissingRole,      // the article has left the library
+        TopicLabelRole,  // label of the first topic, for sorting by topic
+        MissingRole,     // the article has left the library
     };
 
     explicit BookmarkListModel(BookmarkStore* store, QObject* parent = nullptr);
@@ -88,7 +88,7 @@ public:
 
     explicit BookmarkFilterProxy(QObject* parent = nullptr);
 
-    void setFolder(qint64 folderId);   // FolderListModel::kAllBookmarks, kUnfiled or a folder id
+    void setFolder(qint64 folderId);  // FolderListModel::kAllBookmarks, kUnfiled or a folder id
     qint64 folder() const { return folder_; }
     void setText(const QString& text);
     void setSortKey(SortKey key);

@@ -161,8 +161,9 @@ bool BookmarkStore::migrate()
 void BookmarkStore::salvage()
 {
     const QString kept = connection_->movedAsidePath();
-    const QVector<SalvagedRows> read = salvageFile(
-        kept, {{QStringLiteral("folders"), QStringLiteral("id, name, created")}, {QStringLiteral("bookmarks"), kBookmarkColumns}});
+    const QVector<SalvagedRows> read =
+        salvageFile(kept, {{QStringLiteral("folders"), QStringLiteral("id, name, created")},
+                           {QStringLiteral("bookmarks"), kBookmarkColumns}});
     const SalvagedRows& folderRows = read.at(0);
     const SalvagedRows& bookmarkRows = read.at(1);
     qCWarning(lcBookmarks) << "salvage of" << kept << ":" << folderRows.rows.size() << "folders,"
@@ -198,13 +199,13 @@ void BookmarkStore::salvage()
             const qint64 folderId = r.value(6).toLongLong();
             QSqlQuery q;
             ok = connection_->exec(
-                QStringLiteral("INSERT OR IGNORE INTO bookmarks(%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)").arg(kBookmarkColumns),
+                QStringLiteral("INSERT OR IGNORE INTO bookmarks(%1) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .arg(kBookmarkColumns),
                 {r.value(0).toLongLong(), articleId, text(r.value(2).toString()),
                  r.value(3).toString().isEmpty() ? articleId : r.value(3).toString(), text(r.value(4).toString()),
                  text(r.value(5).toString()),
                  folderIds.contains(folderId) ? QVariant(folderId) : QVariant(QMetaType(QMetaType::LongLong)),
-                 text(r.value(7).toString()),
-                 r.value(8).toString().isEmpty() ? isoNow() : r.value(8).toString()},
+                 text(r.value(7).toString()), r.value(8).toString().isEmpty() ? isoNow() : r.value(8).toString()},
                 &error, &q);
             if (ok && q.numRowsAffected() == 1)
                 ++marks;
@@ -223,18 +224,18 @@ void BookmarkStore::salvage()
                       "\u201c%1\u201d, and a new bookmarks file has been started.")
                        .arg(QDir::toNativeSeparators(kept));
     if (marks > 0 || folders > 0) {
-        note += QLatin1Char(' ')
-            + (marks == 1 ? tr("1 bookmark could still be read and was copied into it")
-                          : tr("%1 bookmarks could still be read and were copied into it").arg(marks))
-            + (folders == 1 ? tr(", with 1 folder.") : tr(", with %1 folders.").arg(folders));
+        note += QLatin1Char(' ') +
+                (marks == 1 ? tr("1 bookmark could still be read and was copied into it")
+                            : tr("%1 bookmarks could still be read and were copied into it").arg(marks)) +
+                (folders == 1 ? tr(", with 1 folder.") : tr(", with %1 folders.").arg(folders));
         if (bookmarkRows.damagedRanges > 0 || folderRows.damagedRanges > 0)
             note += QLatin1Char(' ') + tr("Some bookmarks were on the damaged part of the file and are missing.");
     } else {
         note += QLatin1Char(' ') + tr("None of its bookmarks could be read.");
     }
-    note += QLatin1Char(' ')
-        + tr("If you exported a backup of your bookmarks, you can import it now; bookmarks you already have are "
-             "not added twice.");
+    note += QLatin1Char(' ') +
+            tr("If you exported a backup of your bookmarks, you can import it now; bookmarks you already have are "
+               "not added twice.");
     recoveryNote_ = note;
     if (marks > 0 || folders > 0)
         Q_EMIT changed();
@@ -260,9 +261,9 @@ QVector<Folder> BookmarkStore::folders() const
 {
     QVector<Folder> result;
     QSqlQuery q;
-    if (!ready()
-        || !connection_->exec(QStringLiteral("SELECT id, name, created FROM folders ORDER BY name COLLATE NOCASE"), {},
-                              &error_, &q))
+    if (!ready() ||
+        !connection_->exec(QStringLiteral("SELECT id, name, created FROM folders ORDER BY name COLLATE NOCASE"), {},
+                           &error_, &q))
         return result;
     while (q.next())
         result.push_back({q.value(0).toLongLong(), q.value(1).toString(), fromIso(q.value(2).toString())});
@@ -274,8 +275,9 @@ QVector<Folder> BookmarkStore::folders() const
 std::optional<Folder> BookmarkStore::folder(qint64 id) const
 {
     QSqlQuery q;
-    if (!ready() || !connection_->exec(QStringLiteral("SELECT id, name, created FROM folders WHERE id = ?"), {id}, &error_, &q)
-        || !q.next())
+    if (!ready() ||
+        !connection_->exec(QStringLiteral("SELECT id, name, created FROM folders WHERE id = ?"), {id}, &error_, &q) ||
+        !q.next())
         return std::nullopt;
     return Folder{q.value(0).toLongLong(), q.value(1).toString(), fromIso(q.value(2).toString())};
 }
@@ -283,10 +285,10 @@ std::optional<Folder> BookmarkStore::folder(qint64 id) const
 std::optional<Folder> BookmarkStore::folderByName(const QString& name) const
 {
     QSqlQuery q;
-    if (!ready()
-        || !connection_->exec(QStringLiteral("SELECT id, name, created FROM folders WHERE name = ? COLLATE NOCASE"),
-                              {name.trimmed()}, &error_, &q)
-        || !q.next())
+    if (!ready() ||
+        !connection_->exec(QStringLiteral("SELECT id, name, created FROM folders WHERE name = ? COLLATE NOCASE"),
+                           {name.trimmed()}, &error_, &q) ||
+        !q.next())
         return std::nullopt;
     return Folder{q.value(0).toLongLong(), q.value(1).toString(), fromIso(q.value(2).toString())};
 }
@@ -371,10 +373,11 @@ bool BookmarkStore::removeFolder(qint64 id)
     if (!ready())
         return false;
     SqliteTransaction transaction(*connection_);
-    if (!transaction.begin(&error_)
-        || !connection_->exec(QStringLiteral("UPDATE bookmarks SET folder_id = NULL WHERE folder_id = ?"), {id}, &error_)
-        || !connection_->exec(QStringLiteral("DELETE FROM folders WHERE id = ?"), {id}, &error_)
-        || !transaction.commit(&error_))
+    if (!transaction.begin(&error_) ||
+        !connection_->exec(QStringLiteral("UPDATE bookmarks SET folder_id = NULL WHERE folder_id = ?"), {id},
+                           &error_) ||
+        !connection_->exec(QStringLiteral("DELETE FROM folders WHERE id = ?"), {id}, &error_) ||
+        !transaction.commit(&error_))
         return false;
     Q_EMIT changed();
     return true;
@@ -384,9 +387,9 @@ QVector<Bookmark> BookmarkStore::bookmarks() const
 {
     QVector<Bookmark> result;
     QSqlQuery q;
-    if (!ready()
-        || !connection_->exec(QStringLiteral("SELECT %1 FROM bookmarks ORDER BY created, id").arg(kBookmarkColumns), {},
-                              &error_, &q))
+    if (!ready() ||
+        !connection_->exec(QStringLiteral("SELECT %1 FROM bookmarks ORDER BY created, id").arg(kBookmarkColumns), {},
+                           &error_, &q))
         return result;
     while (q.next())
         result.push_back(bookmarkFrom(q));
@@ -398,10 +401,10 @@ QVector<Bookmark> BookmarkStore::bookmarks() const
 std::optional<Bookmark> BookmarkStore::bookmark(qint64 id) const
 {
     QSqlQuery q;
-    if (!ready()
-        || !connection_->exec(QStringLiteral("SELECT %1 FROM bookmarks WHERE id = ?").arg(kBookmarkColumns), {id},
-                              &error_, &q)
-        || !q.next())
+    if (!ready() ||
+        !connection_->exec(QStringLiteral("SELECT %1 FROM bookmarks WHERE id = ?").arg(kBookmarkColumns), {id}, &error_,
+                           &q) ||
+        !q.next())
         return std::nullopt;
     return bookmarkFrom(q);
 }
@@ -409,11 +412,11 @@ std::optional<Bookmark> BookmarkStore::bookmark(qint64 id) const
 std::optional<Bookmark> BookmarkStore::find(const QString& articleId, const QString& anchor) const
 {
     QSqlQuery q;
-    if (!ready()
-        || !connection_->exec(
+    if (!ready() ||
+        !connection_->exec(
             QStringLiteral("SELECT %1 FROM bookmarks WHERE article_id = ? AND anchor = ?").arg(kBookmarkColumns),
-            {text(articleId), text(anchor)}, &error_, &q)
-        || !q.next())
+            {text(articleId), text(anchor)}, &error_, &q) ||
+        !q.next())
         return std::nullopt;
     return bookmarkFrom(q);
 }
@@ -421,10 +424,10 @@ std::optional<Bookmark> BookmarkStore::find(const QString& articleId, const QStr
 bool BookmarkStore::isBookmarked(const QString& articleId) const
 {
     QSqlQuery q;
-    if (!ready()
-        || !connection_->exec(QStringLiteral("SELECT EXISTS(SELECT 1 FROM bookmarks WHERE article_id = ? LIMIT 1)"),
-                              {text(articleId)}, &error_, &q)
-        || !q.next())
+    if (!ready() ||
+        !connection_->exec(QStringLiteral("SELECT EXISTS(SELECT 1 FROM bookmarks WHERE article_id = ? LIMIT 1)"),
+                           {text(articleId)}, &error_, &q) ||
+        !q.next())
         return false;
     return q.value(0).toBool();
 }
@@ -447,8 +450,9 @@ qint64 BookmarkStore::insertBookmark(const Bookmark& b, bool keepId)
            << (b.created.isValid() ? b.created : QDateTime::currentDateTimeUtc()).toUTC().toString(Qt::ISODateWithMs);
     QSqlQuery q;
     if (!connection_->exec(
-            QStringLiteral("INSERT INTO bookmarks(%1 article_id, anchor, title, section_title, topics, folder_id, note, created)"
-                           " VALUES (%2 ?, ?, ?, ?, ?, (SELECT id FROM folders WHERE id = ?), ?, ?)")
+            QStringLiteral(
+                "INSERT INTO bookmarks(%1 article_id, anchor, title, section_title, topics, folder_id, note, created)"
+                " VALUES (%2 ?, ?, ?, ?, ?, (SELECT id FROM folders WHERE id = ?), ?, ?)")
                 .arg(keepId ? QStringLiteral("id,") : QString(), keepId ? QStringLiteral("?,") : QString()),
             values, &error_, &q))
         return 0;
@@ -509,7 +513,7 @@ bool BookmarkStore::remove(qint64 id)
     error_.clear();
     if (!ready() || !connection_->exec(QStringLiteral("DELETE FROM bookmarks WHERE id = ?"), {id}, &error_))
         return false;
-    Q_EMIT changed();   // removing what is already gone still leaves the wanted state
+    Q_EMIT changed();  // removing what is already gone still leaves the wanted state
     return true;
 }
 

@@ -45,10 +45,10 @@ public:
     QVector<Folder> folders() const;
     std::optional<Folder> folder(qint64 id) const;
     std::optional<Folder> folderByName(const QString& name) const;
-    qint64 createFolder(const QString& name);          // existing id when the name exists; 0 = failed
-    bool restoreFolder(const Folder& folder);          // undo: same id again
-    bool renameFolder(qint64 id, const QString& name); // false when the folder is gone
-    bool removeFolder(qint64 id);                      // its bookmarks become unfiled
+    qint64 createFolder(const QString& name);           // existing id when the name exists; 0 = failed
+    bool restoreFolder(const Folder& folder);           // undo: same id again
+    bool renameFolder(qint64 id, const QString& name);  // false when the folder is gone
+    bool removeFolder(qint64 id);                       // its bookmarks become unfiled
 
     // Bookmarks
     QVector<Bookmark> bookmarks() const;
@@ -57,10 +57,10 @@ public:
     // Whether the page, or any section of it, is bookmarked. One indexed EXISTS query (the
     // UNIQUE(article_id, anchor) index), cheap enough to ask on every page change.
     bool isBookmarked(const QString& articleId) const;
-    qint64 add(const Bookmark& bookmark);              // existing id when already bookmarked; 0 = failed
-    bool restore(const Bookmark& bookmark);            // undo: same id and date again
+    qint64 add(const Bookmark& bookmark);    // existing id when already bookmarked; 0 = failed
+    bool restore(const Bookmark& bookmark);  // undo: same id and date again
     bool remove(qint64 id);
-    bool setNote(qint64 id, const QString& note);      // false when the bookmark is gone
+    bool setNote(qint64 id, const QString& note);  // false when the bookmark is gone
     bool rename(qint64 id, const QString& title);
     bool moveTo(qint64 id, qint64 folderId);
     int count() const;

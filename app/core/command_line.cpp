@@ -20,8 +20,8 @@ StartupOptions parseCommandLine(const QStringList& arguments)
 {
     StartupOptions options;
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate(
-        "main", "FibroKB: an offline library on fibromyalgia-related back and hip pain."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "FibroKB: an offline library on fibromyalgia-related back and hip pain."));
     const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
                                   QCoreApplication::translate("main", "Show this help and exit."));
     const QCommandLineOption version({QStringLiteral("v"), QStringLiteral("version")},
@@ -48,13 +48,12 @@ StartupOptions parseCommandLine(const QStringList& arguments)
     }
     if (parser.isSet(help)) {
         options.exitNow = true;
-        options.message = parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("fibrokb"))
-            + QCoreApplication::translate("main",
-                                          "\nWhich library: the first of\n%1"
-                                          "Now: %2\n"
-                                          "Build your own with `fibrokb-index build --corpus DIR` "
-                                          "(it writes to 3. when run from an installed copy).\n")
-                  .arg(QString::fromStdString(libraryLookupHelp()), defaultIndexDir());
+        options.message = parser.helpText().replace(QStringLiteral("<executable_name>"), QStringLiteral("fibrokb")) +
+                          QCoreApplication::translate("main", "\nWhich library: the first of\n%1"
+                                                              "Now: %2\n"
+                                                              "Build your own with `fibrokb-index build --corpus DIR` "
+                                                              "(it writes to 3. when run from an installed copy).\n")
+                              .arg(QString::fromStdString(libraryLookupHelp()), defaultIndexDir());
         return options;
     }
     if (parser.isSet(version)) {
@@ -62,7 +61,8 @@ StartupOptions parseCommandLine(const QStringList& arguments)
         options.message = QStringLiteral("fibrokb %1\n").arg(QStringLiteral(FIBROKB_VERSION));
         return options;
     }
-    const LibraryLocation location = findLibrary(parser.isSet(index) ? parser.value(index).toStdString() : std::string());
+    const LibraryLocation location =
+        findLibrary(parser.isSet(index) ? parser.value(index).toStdString() : std::string());
     options.indexDir = QString::fromStdString(location.path);
     options.indexSource = QString::fromStdString(describe(location.source));
     options.check = parser.isSet(check);

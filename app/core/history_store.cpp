@@ -90,9 +90,8 @@ bool HistoryStore::ready() const
 void HistoryStore::salvage()
 {
     const QString kept = connection_->movedAsidePath();
-    const SalvagedRows read = salvageFile(kept, {{QStringLiteral("visits"),
-                                                  QStringLiteral("id, article_id, anchor, title, visited")}})
-                                  .at(0);
+    const SalvagedRows read =
+        salvageFile(kept, {{QStringLiteral("visits"), QStringLiteral("id, article_id, anchor, title, visited")}}).at(0);
     QString error;
     int copied = 0;
     {
@@ -105,9 +104,10 @@ void HistoryStore::salvage()
                 continue;
             QSqlQuery q;
             ok = connection_->exec(
-                QStringLiteral("INSERT OR IGNORE INTO visits(id, article_id, anchor, title, visited) VALUES (?, ?, ?, ?, ?)"),
-                {r.value(0).toLongLong(), r.value(1).toString(), text(r.value(2).toString()), text(r.value(3).toString()),
-                 r.value(4).toString()},
+                QStringLiteral(
+                    "INSERT OR IGNORE INTO visits(id, article_id, anchor, title, visited) VALUES (?, ?, ?, ?, ?)"),
+                {r.value(0).toLongLong(), r.value(1).toString(), text(r.value(2).toString()),
+                 text(r.value(3).toString()), r.value(4).toString()},
                 &error, &q);
             if (ok && q.numRowsAffected() == 1)
                 ++copied;
@@ -124,9 +124,9 @@ void HistoryStore::salvage()
                        "as \u201c%1\u201d, and a new history has been started.")
                         .arg(QDir::toNativeSeparators(kept));
     if (copied > 0)
-        recoveryNote_ += QLatin1Char(' ')
-            + (copied == 1 ? tr("1 visit could still be read and was copied into it.")
-                           : tr("%1 visits could still be read and were copied into it.").arg(copied));
+        recoveryNote_ +=
+            QLatin1Char(' ') + (copied == 1 ? tr("1 visit could still be read and was copied into it.")
+                                            : tr("%1 visits could still be read and were copied into it.").arg(copied));
     if (copied > 0)
         Q_EMIT changed();
 }
@@ -138,11 +138,11 @@ bool HistoryStore::record(const QString& articleId, const QString& anchor, const
         error_ = tr("no page to record");
         return false;
     }
-    if (!ready()
-        || !connection_->exec(QStringLiteral("INSERT INTO visits(article_id, anchor, title, visited) VALUES (?, ?, ?, ?)"),
-                              {articleId, text(anchor), text(title),
-                               QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
-                              &error_))
+    if (!ready() ||
+        !connection_->exec(
+            QStringLiteral("INSERT INTO visits(article_id, anchor, title, visited) VALUES (?, ?, ?, ?)"),
+            {articleId, text(anchor), text(title), QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs)},
+            &error_))
         return false;
     Q_EMIT changed();
     return true;
@@ -152,10 +152,10 @@ QVector<Visit> HistoryStore::recent(int limit) const
 {
     QVector<Visit> result;
     QSqlQuery q;
-    if (!ready()
-        || !connection_->exec(QStringLiteral("SELECT article_id, anchor, title, max(visited) AS last FROM visits"
-                                             " GROUP BY article_id ORDER BY last DESC LIMIT ?"),
-                              {limit}, &error_, &q))
+    if (!ready() ||
+        !connection_->exec(QStringLiteral("SELECT article_id, anchor, title, max(visited) AS last FROM visits"
+                                          " GROUP BY article_id ORDER BY last DESC LIMIT ?"),
+                           {limit}, &error_, &q))
         return result;
     while (q.next())
         result.push_back({q.value(0).toString(), q.value(1).toString(), q.value(2).toString(),

@@ -10,9 +10,9 @@
 namespace fibrokb::app {
 
 struct Location {
-    QString articleId;   // "" = the search page
+    QString articleId;  // "" = the search page
     QString anchor;
-    ReadingPosition position;   // where the reader was when they left (the top: the anchor or the top)
+    ReadingPosition position;  // where the reader was when they left (the top: the anchor or the top)
 
     bool isSearch() const { return articleId.isEmpty(); }
     bool operator==(const Location& o) const { return articleId == o.articleId && anchor == o.anchor; }

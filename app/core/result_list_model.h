@@ -15,13 +15,13 @@ public:
         IdRole = Qt::UserRole + 1,
         ArticleIdRole,
         TitleRole,
-        TypeRole,          // "article" | "faq"
-        TypeLabelRole,     // "Article" | "Question"
-        TopicsRole,        // ids
-        TopicLabelsRole,   // labels, same order
-        SnippetRole,       // HTML, matches in <b>
+        TypeRole,         // "article" | "faq"
+        TypeLabelRole,    // "Article" | "Question"
+        TopicsRole,       // ids
+        TopicLabelsRole,  // labels, same order
+        SnippetRole,      // HTML, matches in <b>
         SummaryRole,
-        ReviewedRole,      // readable date
+        ReviewedRole,  // readable date
         AnchorRole,
         ScoreRole,
     };

@@ -15,7 +15,7 @@ SearchController::SearchController(QObject* parent)
     connect(worker_, &SearchWorker::answered, this, &SearchController::onAnswered);
     connect(worker_, &SearchWorker::opened, this, [this](const QString& error) {
         --pendingOpens_;
-        if (pendingOpens_ == 0)   // an older open, already replaced, says nothing about the index now
+        if (pendingOpens_ == 0)  // an older open, already replaced, says nothing about the index now
             Q_EMIT opened(error);
     });
     connect(worker_, &SearchWorker::homeLoaded, this, [this](const HomeData& home) {
@@ -36,7 +36,8 @@ void SearchController::open(const QString& indexDir)
 {
     ++pendingOpens_;
     SearchWorker* worker = worker_;
-    QMetaObject::invokeMethod(worker_, [worker, indexDir] { worker->open(indexDir); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker_, [worker, indexDir] { worker->open(indexDir); }, Qt::QueuedConnection);
 }
 
 void SearchController::setText(const QString& text)
@@ -126,7 +127,8 @@ void SearchController::submitNow()
 void SearchController::loadHome()
 {
     SearchWorker* worker = worker_;
-    QMetaObject::invokeMethod(worker_, [worker] { worker->loadHome(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        worker_, [worker] { worker->loadHome(); }, Qt::QueuedConnection);
 }
 
 void SearchController::onAnswered(const SearchAnswer& answer)

@@ -72,14 +72,14 @@ private:
     void filtersChanged();
 
     QThread thread_;
-    SearchWorker* worker_ = nullptr;   // lives in thread_, deleted when it finishes
+    SearchWorker* worker_ = nullptr;  // lives in thread_, deleted when it finishes
     SearchQuery query_;
-    bool pending_ = false;   // query_ changed by typing since the request in flight was sent
+    bool pending_ = false;  // query_ changed by typing since the request in flight was sent
     quint64 seq_ = 0;
     std::shared_ptr<std::atomic<quint64>> latestSeq_;
     quint64 answeredSeq_ = 0;
     int dropped_ = 0;
-    int pendingOpens_ = 0;   // open() calls the worker has not answered yet
+    int pendingOpens_ = 0;  // open() calls the worker has not answered yet
 };
 
 }  // namespace fibrokb::app

@@ -4,9 +4,18 @@
 
 namespace fibrokb::app {
 
-QString toQString(const std::string& text) { return QString::fromStdString(text); }
-std::string toStdString(const QString& text) { return text.toStdString(); }
-QString errorText(const std::exception& error) { return QString::fromUtf8(error.what()); }
+QString toQString(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+std::string toStdString(const QString& text)
+{
+    return text.toStdString();
+}
+QString errorText(const std::exception& error)
+{
+    return QString::fromUtf8(error.what());
+}
 
 std::unique_ptr<fibrokb::Searcher> openSearcher(const QString& indexDir, QString* error)
 {
@@ -64,9 +73,8 @@ fibrokb::SearchRequest SearchQuery::toRequest() const
 
 bool SearchQuery::operator==(const SearchQuery& other) const
 {
-    return text == other.text && topics == other.topics && type == other.type
-        && audience == other.audience && asYouType == other.asYouType && limit == other.limit
-        && snippets == other.snippets;
+    return text == other.text && topics == other.topics && type == other.type && audience == other.audience &&
+           asYouType == other.asYouType && limit == other.limit && snippets == other.snippets;
 }
 
 ResultItem ResultItem::fromHit(const fibrokb::Hit& hit)

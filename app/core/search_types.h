@@ -16,17 +16,17 @@ namespace fibrokb {
 struct Hit;
 struct SearchRequest;
 class Searcher;
-}
+}  // namespace fibrokb
 
 namespace fibrokb::app {
 
 // What the person asked for: the text in the search field plus the active filters.
 struct SearchQuery {
     QString text;
-    QStringList topics;      // OR'ed
-    QString type;            // "" | "article" | "faq"
-    QString audience;        // "" | "patients" | "caregivers" | "everyone"
-    bool asYouType = true;   // expand the last word while the person is typing
+    QStringList topics;     // OR'ed
+    QString type;           // "" | "article" | "faq"
+    QString audience;       // "" | "patients" | "caregivers" | "everyone"
+    bool asYouType = true;  // expand the last word while the person is typing
     // Each row costs a snippet and a best-section pick in the engine (the bulk of a keystroke's time,
     // docs/performance.md). 50 rows is more than anyone scrolls; the header still shows the full count.
     int limit = 50;
@@ -44,16 +44,16 @@ struct SearchQuery {
 
 // One row of the result list.
 struct ResultItem {
-    QString id;          // article id, or fileId#anchor for an FAQ entry
-    QString articleId;   // the page to open
+    QString id;         // article id, or fileId#anchor for an FAQ entry
+    QString articleId;  // the page to open
     QString title;
-    QString type;        // "article" | "faq"
+    QString type;  // "article" | "faq"
     QStringList topics;
     QString audience;
-    QString summary;     // plain text; for an FAQ entry the start of its answer
-    QString snippetHtml; // HTML-escaped, matches in <b>..</b>
-    QString anchor;      // section to scroll to ("" = top)
-    QString reviewed;    // ISO date
+    QString summary;      // plain text; for an FAQ entry the start of its answer
+    QString snippetHtml;  // HTML-escaped, matches in <b>..</b>
+    QString anchor;       // section to scroll to ("" = top)
+    QString reviewed;     // ISO date
     double score = 0;
 
     static ResultItem fromHit(const fibrokb::Hit& hit);
@@ -67,12 +67,12 @@ struct SearchAnswer {
     QMap<QString, int> topicCounts;
     QMap<QString, int> typeCounts;
     QMap<QString, int> audienceCounts;
-    QString corrected;            // spelling suggestion ("" = none)
+    QString corrected;  // spelling suggestion ("" = none)
     bool showingCorrected = false;
     bool relaxed = false;
-    QString completion;           // full text the field could complete to ("" = none)
-    bool truncated = false;       // the query was longer than the engine takes; only its start was searched
-    QString error;                // set when the index could not be searched (damaged, gone, not open)
+    QString completion;      // full text the field could complete to ("" = none)
+    bool truncated = false;  // the query was longer than the engine takes; only its start was searched
+    QString error;           // set when the index could not be searched (damaged, gone, not open)
     // Only when filters left nothing of a typed query: how many pages match its words with no filters
     // (-1 = not counted). It costs one more search, so it is counted only then, to tell "the filters hide
     // them" from "nothing matches".

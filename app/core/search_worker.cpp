@@ -149,7 +149,7 @@ int SearchWorker::totalWithoutFilters(const fibrokb::Searcher& searcher, const S
     request.topics.clear();
     request.type.clear();
     request.audience.clear();
-    request.limit = 0;   // the count only: no rows, no snippets
+    request.limit = 0;  // the count only: no rows, no snippets
     request.snippets = 0;
     const fibrokb::SearchResult result = searcher.search(request);
     // Pages found only through a spelling correction or with some of the words are not "pages that match
@@ -173,8 +173,8 @@ QString SearchWorker::completionFor(const fibrokb::Searcher& searcher, const QSt
             const QString candidate = toQString(raw);
             if (candidate.size() > typed.size() && candidate.startsWith(typed, Qt::CaseInsensitive))
                 return typed + candidate.mid(typed.size());
-            if (!head.isEmpty() && candidate.size() > lastWord.size()
-                && candidate.startsWith(lastWord, Qt::CaseInsensitive) && !candidate.contains(QLatin1Char(' ')))
+            if (!head.isEmpty() && candidate.size() > lastWord.size() &&
+                candidate.startsWith(lastWord, Qt::CaseInsensitive) && !candidate.contains(QLatin1Char(' ')))
                 return head + lastWord + candidate.mid(lastWord.size());
         }
         return {};

@@ -18,7 +18,7 @@
 namespace fibrokb {
 class Searcher;
 struct IndexInfo;
-}
+}  // namespace fibrokb
 
 namespace fibrokb::app {
 
@@ -63,7 +63,7 @@ private:
     std::unique_ptr<fibrokb::Searcher> searcher_;
     QString indexDir_;
     QString openError_;
-    std::unique_ptr<fibrokb::IndexInfo> info_;   // libraryInfo() of infoGeneration_
+    std::unique_ptr<fibrokb::IndexInfo> info_;  // libraryInfo() of infoGeneration_
     std::string infoGeneration_;
 };
 

@@ -57,11 +57,10 @@ bool isCorruptionError(const QSqlError& error)
 }
 
 SqliteConnection::SqliteConnection(const QString& path, const QString& purpose)
-    : path_(path),
-      name_(QStringLiteral("fibrokb-%1-%2-%3")
-                .arg(purpose)
-                .arg(connectionCounter.fetchAndAddRelaxed(1))
-                .arg(quintptr(QThread::currentThreadId())))
+    : path_(path), name_(QStringLiteral("fibrokb-%1-%2-%3")
+                             .arg(purpose)
+                             .arg(connectionCounter.fetchAndAddRelaxed(1))
+                             .arg(quintptr(QThread::currentThreadId())))
 {
 }
 
@@ -171,7 +170,7 @@ bool SqliteConnection::quickCheck(QString* damage, QString* error)
             return true;
         }
         setError(error, q.lastError().isValid() ? q.lastError().text()
-                                                 : QStringLiteral("PRAGMA quick_check returned nothing"));
+                                                : QStringLiteral("PRAGMA quick_check returned nothing"));
         return false;
     }
     const QString result = q.value(0).toString();
@@ -196,7 +195,8 @@ bool SqliteConnection::moveAside(QString* error)
     for (int n = 2; taken(target); ++n)
         target = QStringLiteral("%1-%2").arg(base).arg(n);
     if (!QFile::rename(path_, target)) {
-        setError(error, QStringLiteral("The file %1 is damaged and could not be moved aside to %2.").arg(path_, target));
+        setError(error,
+                 QStringLiteral("The file %1 is damaged and could not be moved aside to %2.").arg(path_, target));
         return false;
     }
     movedAside_ = target;

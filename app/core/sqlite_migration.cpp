@@ -13,8 +13,8 @@ namespace fibrokb::app {
 namespace {
 
 struct Versions {
-    int user = 0;     // PRAGMA user_version
-    int legacy = 0;   // schema_version table of files written before user_version was used
+    int user = 0;    // PRAGMA user_version
+    int legacy = 0;  // schema_version table of files written before user_version was used
     int effective() const { return user > 0 ? user : legacy; }
 };
 
@@ -27,8 +27,9 @@ bool readVersions(SqliteConnection& connection, Versions* versions, QString* err
     if (versions->user > 0)
         return true;
     QSqlQuery q;
-    if (!connection.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"),
-                         {}, error, &q))
+    if (!connection.exec(
+            QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"), {},
+            error, &q))
         return false;
     if (!q.next()) {
         if (error)
@@ -46,7 +47,9 @@ bool readVersions(SqliteConnection& connection, Versions* versions, QString* err
 
 QString tooNewMessage(int version, int latest)
 {
-    return QStringLiteral("the file has schema version %1, newer than this FibroKB knows (%2)").arg(version).arg(latest);
+    return QStringLiteral("the file has schema version %1, newer than this FibroKB knows (%2)")
+        .arg(version)
+        .arg(latest);
 }
 
 }  // namespace
@@ -89,12 +92,12 @@ MigrationResult migrateSchema(SqliteConnection& connection, const QVector<Migrat
             QString error;
             if (!connection.exec(statement, &error)) {
                 result.error = QStringLiteral("schema step %1 failed: %2").arg(step.version).arg(error);
-                return result;   // the transaction rolls back: the file stays at its old version
+                return result;  // the transaction rolls back: the file stays at its old version
             }
         }
     }
-    if (versions.user != latest
-        && !connection.exec(QStringLiteral("PRAGMA user_version = %1").arg(latest), &result.error))
+    if (versions.user != latest &&
+        !connection.exec(QStringLiteral("PRAGMA user_version = %1").arg(latest), &result.error))
         return result;
     if (!transaction.commit(&result.error))
         return result;
@@ -117,9 +120,8 @@ SalvagedRows salvageTable(SqliteConnection& damaged, const QString& table, const
         return out;
     }
     const QString key = columns.section(QLatin1Char(','), 0, 0).trimmed();
-    const QString readSql = QStringLiteral("SELECT %1 FROM %2 WHERE %3 >= ? ORDER BY %3 LIMIT %4")
-                                .arg(columns, table, key)
-                                .arg(kBatch);
+    const QString readSql =
+        QStringLiteral("SELECT %1 FROM %2 WHERE %3 >= ? ORDER BY %3 LIMIT %4").arg(columns, table, key).arg(kBatch);
     const QString probeSql = QStringLiteral("SELECT %1 FROM %2 WHERE %1 >= ? ORDER BY %1 LIMIT 1").arg(key, table);
     int queries = 0;
     auto noteError = [&](const QSqlQuery& q) {
@@ -145,7 +147,7 @@ SalvagedRows salvageTable(SqliteConnection& damaged, const QString& table, const
         ++queries;
         QSqlQuery q(db);
         q.setForwardOnly(true);
-        if (!q.prepare(readSql)) {   // no such table, or a schema that cannot be read
+        if (!q.prepare(readSql)) {  // no such table, or a schema that cannot be read
             noteError(q);
             break;
         }
@@ -163,14 +165,14 @@ SalvagedRows salvageTable(SqliteConnection& damaged, const QString& table, const
         }
         if (!failed) {
             if (got < kBatch || last == kMax)
-                break;   // the end of the table
+                break;  // the end of the table
             from = last + 1;
             continue;
         }
         noteError(q);
         if (got > 0 && last == kMax)
             break;
-        qint64 lo = got > 0 ? last + 1 : from;   // reading from here fails (or may)
+        qint64 lo = got > 0 ? last + 1 : from;  // reading from here fails (or may)
         if (got > 0 && probe(lo)) {
             from = lo;
             continue;

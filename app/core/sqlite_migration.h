@@ -19,15 +19,15 @@ namespace fibrokb::app {
 class SqliteConnection;
 
 struct MigrationStep {
-    int version = 0;          // the user_version once this step is applied; steps ascend
-    QStringList statements;   // each one complete statement
+    int version = 0;         // the user_version once this step is applied; steps ascend
+    QStringList statements;  // each one complete statement
 };
 
 struct MigrationResult {
     bool ok = false;
-    bool tooNew = false;      // the file has a newer version than the steps know
-    int fromVersion = 0;      // the version found
-    int toVersion = 0;        // the version now (== fromVersion when it failed)
+    bool tooNew = false;  // the file has a newer version than the steps know
+    int fromVersion = 0;  // the version found
+    int toVersion = 0;    // the version now (== fromVersion when it failed)
     QString error;
 };
 
@@ -41,7 +41,7 @@ MigrationResult migrateSchema(SqliteConnection& connection, const QVector<Migrat
 // page, not the whole table. `columns` is the column list, key first.
 struct SalvagedRows {
     QVector<QSqlRecord> rows;
-    int damagedRanges = 0;    // places where reading failed and was resumed further on
+    int damagedRanges = 0;  // places where reading failed and was resumed further on
     QString firstError;
 };
 SalvagedRows salvageTable(SqliteConnection& damaged, const QString& table, const QString& columns);

@@ -42,8 +42,8 @@ QVariant TopicFilterModel::data(const QModelIndex& index, int role) const
 
 bool TopicFilterModel::setData(const QModelIndex& index, const QVariant& value, int role)
 {
-    if (role != Qt::CheckStateRole
-        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (role != Qt::CheckStateRole ||
+        !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return false;
     const QString id = topics_.at(index.row()).id;
     const bool on = value.toInt() == Qt::Checked;

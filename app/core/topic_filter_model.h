@@ -38,7 +38,7 @@ Q_SIGNALS:
 private:
     QVector<TopicInfo> topics_;
     QMap<QString, int> counts_;
-    QStringList checked_;   // in the order the person chose them
+    QStringList checked_;  // in the order the person chose them
 };
 
 }  // namespace fibrokb::app

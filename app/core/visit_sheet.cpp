@@ -26,15 +26,13 @@ struct Sizes {
     int heading;
     int small;
 
-    static Sizes of(bool largePrint)
-    {
-        return largePrint ? Sizes{16, 26, 20, 14} : Sizes{12, 20, 14, 10};
-    }
+    static Sizes of(bool largePrint) { return largePrint ? Sizes{16, 26, 20, 14} : Sizes{12, 20, 14, 10}; }
 };
 
 QString paragraph(const QString& html, int points, const QString& extraStyle = {})
 {
-    return QStringLiteral("<p style=\"font-size: %1pt; line-height: 120%; margin-top: 0px; margin-bottom: 3px;%2\">%3</p>")
+    return QStringLiteral(
+               "<p style=\"font-size: %1pt; line-height: 120%; margin-top: 0px; margin-bottom: 3px;%2\">%3</p>")
         .arg(points)
         .arg(extraStyle, html);
 }
@@ -43,7 +41,8 @@ QString paragraph(const QString& html, int points, const QString& extraStyle = {
 // and does not let the sheet's own sizes through, so large print would not reach them.
 QString headingHtml(int points, const QString& text, int marginTop, const QString& extraStyle = {})
 {
-    return QStringLiteral("<p style=\"font-size: %1pt; font-weight: 600; line-height: 115%; margin-top: %2px; margin-bottom: 2px;%3\">%4</p>")
+    return QStringLiteral("<p style=\"font-size: %1pt; font-weight: 600; line-height: 115%; margin-top: %2px; "
+                          "margin-bottom: 2px;%3\">%4</p>")
         .arg(points)
         .arg(marginTop)
         .arg(extraStyle, text);
@@ -58,13 +57,15 @@ QString bookmarkHtml(int number, const Bookmark& b, const QString& pageTitle, co
     html += headingHtml(size.heading, QStringLiteral("%1. %2").arg(number).arg(heading.toHtmlEscaped()), 10);
     const bool sectionInHeading = pageTitle.isEmpty() && b.title.contains(b.sectionTitle);
     if (!b.sectionTitle.isEmpty() && !sectionInHeading)
-        html += paragraph(QStringLiteral("<b>%1</b> %2").arg(tr("Section:"), b.sectionTitle.toHtmlEscaped()), size.body);
+        html +=
+            paragraph(QStringLiteral("<b>%1</b> %2").arg(tr("Section:"), b.sectionTitle.toHtmlEscaped()), size.body);
     // The bookmark dialog names a bookmark "Page" or "Page — Section"; anything else is the
     // person's own name, which they will look for on the sheet.
     const QString usualTitle =
         b.sectionTitle.isEmpty() ? pageTitle : QStringLiteral("%1 \u2014 %2").arg(pageTitle, b.sectionTitle);
     if (!pageTitle.isEmpty() && b.title != pageTitle && b.title != usualTitle)
-        html += paragraph(QStringLiteral("<b>%1</b> %2").arg(tr("My name for it:"), b.title.toHtmlEscaped()), size.body);
+        html +=
+            paragraph(QStringLiteral("<b>%1</b> %2").arg(tr("My name for it:"), b.title.toHtmlEscaped()), size.body);
     if (!b.note.isEmpty())
         html += paragraph(QStringLiteral("<b>%1</b> %2").arg(tr("My note:"), escapedLines(b.note)), size.body);
     return html;
@@ -76,12 +77,13 @@ QString bookmarkHtml(int number, const Bookmark& b, const QString& pageTitle, co
 // made taller) never ends a page without a line to write on under it.
 QString questionLinesHtml(const Sizes& size)
 {
-    const QString row = QStringLiteral("<tr><td style=\"border: none; border-bottom: 1px solid #777777; padding: 0px;\">%1</td></tr>");
+    const QString row =
+        QStringLiteral("<tr><td style=\"border: none; border-bottom: 1px solid #777777; padding: 0px;\">%1</td></tr>");
     // One and a half lines of text high: room for handwriting.
-    const QString space =
-        QStringLiteral("<p style=\"font-size: %1pt; line-height: 100%; margin: 0px;\">&nbsp;</p>").arg(size.body * 3 / 2);
-    QString html = QStringLiteral(
-        "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\" style=\"margin-top: 14px; border-collapse: collapse;\">");
+    const QString space = QStringLiteral("<p style=\"font-size: %1pt; line-height: 100%; margin: 0px;\">&nbsp;</p>")
+                              .arg(size.body * 3 / 2);
+    QString html = QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"0\" style=\"margin-top: 14px; "
+                                  "border-collapse: collapse;\">");
     html += row.arg(headingHtml(size.heading, tr("Questions and answers"), 0,
                                 QStringLiteral(" line-height: 230%; margin-bottom: 0px;")));
     for (int i = 1; i < kVisitSheetAnswerLines; ++i)

@@ -73,7 +73,7 @@ AddBookmarkDialog::AddBookmarkDialog(const QString& pageTitle, const QVector<Sec
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    addSaveShortcuts(this);   // Ctrl+Return and the keypad's Ctrl+Enter
+    addSaveShortcuts(this);  // Ctrl+Return and the keypad's Ctrl+Enter
 
     connect(folder_, &QComboBox::currentIndexChanged, this, &AddBookmarkDialog::updateNewFolder);
     updateNewFolder();

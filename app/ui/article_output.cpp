@@ -52,9 +52,9 @@ void ArticleOutput::exportPdfWithDialog()
 {
     if (view_->articleId().isEmpty())
         return;
-    const QString path = QFileDialog::getSaveFileName(dialogParent_, tr("Save this page as PDF"),
-                                                      suggestedSavePath(view_->articleId() + QStringLiteral(".pdf")),
-                                                      tr("PDF (*.pdf)"));
+    const QString path =
+        QFileDialog::getSaveFileName(dialogParent_, tr("Save this page as PDF"),
+                                     suggestedSavePath(view_->articleId() + QStringLiteral(".pdf")), tr("PDF (*.pdf)"));
     if (path.isEmpty())
         return;
     QString error;

@@ -127,13 +127,14 @@ void ArticleView::showArticle(const fibrokb::Article& article, const QVector<Res
             continue;
         const SectionRef ref{toQString(section.anchor), toQString(section.heading)};
         if (!pageInfo_.anchors.contains(ref.anchor))
-            continue;   // left out of a page too long to show in full
+            continue;  // left out of a page too long to show in full
         sections_.push_back(ref);
         if (listed++ < kMaxContentsEntries)
             addEntry(ref.anchor, ref.heading, section.level);
     }
     if (listed > kMaxContentsEntries)
-        addEntry(sections_.at(kMaxContentsEntries).anchor, tr("\u2026 and %1 more sections").arg(listed - kMaxContentsEntries), 2);
+        addEntry(sections_.at(kMaxContentsEntries).anchor,
+                 tr("\u2026 and %1 more sections").arg(listed - kMaxContentsEntries), 2);
     if (!related.isEmpty())
         addEntry(ArticlePage::relatedAnchor(), tr("Related pages"), 2);
     if (!article.sources.empty())
@@ -153,7 +154,8 @@ void ArticleView::render()
     QElapsedTimer timer;
     timer.start();
     browser_->document()->setDefaultStyleSheet(ArticlePage::styleSheet(colors_));
-    // ArticlePage bounds the body (size, block length, table cells, nesting depth) so setHtml stays quick on the UI thread.
+    // ArticlePage bounds the body (size, block length, table cells, nesting depth) so setHtml stays quick on the UI
+    // thread.
     pageInfo_ = PageInfo{};
     browser_->setHtml(ArticlePage::html(article_, related_, topicLabels_, PageOptions{}, &pageInfo_));
     browser_->updateReadingColumn();
@@ -389,8 +391,8 @@ void ArticleView::showContextMenu(const QPoint& pos)
     menu->addSeparator();
     const SectionRef section = sectionAt(pos);
     if (!section.anchor.isEmpty()) {
-        menu->addAction(tr("Bookmark this section: %1").arg(section.heading),
-                        this, [this, anchor = section.anchor] { Q_EMIT bookmarkSectionRequested(anchor); });
+        menu->addAction(tr("Bookmark this section: %1").arg(section.heading), this,
+                        [this, anchor = section.anchor] { Q_EMIT bookmarkSectionRequested(anchor); });
     }
     menu->addAction(tr("Bookmark this page"), this, [this] { Q_EMIT bookmarkSectionRequested(QString()); });
     if (browser_->textCursor().hasSelection())
@@ -426,9 +428,9 @@ bool ArticleView::eventFilter(QObject* watched, QEvent* event)
     switch (event->type()) {
     case QEvent::Resize:
         if (watched == browser_->viewport())
-            applyPlace();   // the text reflowed to the new width: the held place moved
+            applyPlace();  // the text reflowed to the new width: the held place moved
         else if (watched == contents_->viewport())
-            contents_->doItemsLayout();   // wrapped entries change height now, not 100 ms later
+            contents_->doItemsLayout();  // wrapped entries change height now, not 100 ms later
         break;
     case QEvent::Wheel:
     case QEvent::MouseButtonPress:

@@ -7,7 +7,7 @@
 
 namespace fibrokb::app {
 namespace {
-constexpr int kHeadingGap = 6;   // pixels above the heading, separating it from the group before
+constexpr int kHeadingGap = 6;  // pixels above the heading, separating it from the group before
 }
 
 QString BookmarkDelegate::headingFor(const QModelIndex& index)

@@ -109,7 +109,7 @@ BookmarksPanel::BookmarksPanel(BookmarkActions* actions, QWidget* parent) : QWid
     bookmarkList_->setWordWrap(true);
     bookmarkList_->setSpacing(2);
     bookmarkList_->setAlternatingRowColors(true);
-    bookmarkList_->setItemDelegate(new BookmarkDelegate(bookmarkList_));   // topic headings
+    bookmarkList_->setItemDelegate(new BookmarkDelegate(bookmarkList_));  // topic headings
     bookmarkList_->installEventFilter(this);
     bookmarksLabel->setBuddy(bookmarkList_);
     bottomLayout->addWidget(bookmarkList_, 1);
@@ -167,7 +167,8 @@ BookmarksPanel::BookmarksPanel(BookmarkActions* actions, QWidget* parent) : QWid
     connect(folders_, &QAbstractItemModel::modelReset, this, [this] { selectFolder(selectedFolder_); });
     connect(proxy_, &QAbstractItemModel::modelReset, this, &BookmarksPanel::updateDetails);
     connect(proxy_, &QAbstractItemModel::layoutChanged, this, &BookmarksPanel::updateDetails);
-    connect(bookmarkList_->selectionModel(), &QItemSelectionModel::currentChanged, this, &BookmarksPanel::updateDetails);
+    connect(bookmarkList_->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &BookmarksPanel::updateDetails);
     connect(bookmarkList_, &QListView::doubleClicked, this, &BookmarksPanel::openCurrent);
     connect(filter_, &QLineEdit::textChanged, proxy_, &BookmarkFilterProxy::setText);
     connect(sort_, &QComboBox::currentIndexChanged, this, &BookmarksPanel::applySortKey);
@@ -211,7 +212,7 @@ void BookmarksPanel::setPageTitleLookup(std::function<QString(const QString&)> p
 
 void BookmarksPanel::setSettings(AppSettings* settings)
 {
-    settings_ = nullptr;   // choosing the remembered order is no change to remember
+    settings_ = nullptr;  // choosing the remembered order is no change to remember
     if (settings) {
         if (const auto key = BookmarkFilterProxy::sortKeyFromName(settings->bookmarkSortOrder()))
             sort_->setCurrentIndex(sort_->findData(int(*key)));
@@ -334,9 +335,10 @@ void BookmarksPanel::updateDetails()
         text += QStringLiteral("<br><i>%1</i>")
                     .arg(tr("This page is no longer in the library. The bookmark and its note are kept."));
     const QString note = index.data(BookmarkListModel::NoteRole).toString();
-    text += QStringLiteral("<br>") + (note.isEmpty() ? tr("<i>No note yet.</i>")
-                                                     : tr("Note: %1").arg(note.toHtmlEscaped().replace(
-                                                           QLatin1Char('\n'), QStringLiteral("<br>"))));
+    text +=
+        QStringLiteral("<br>") +
+        (note.isEmpty() ? tr("<i>No note yet.</i>")
+                        : tr("Note: %1").arg(note.toHtmlEscaped().replace(QLatin1Char('\n'), QStringLiteral("<br>"))));
     details_->setText(text);
 }
 
@@ -352,8 +354,8 @@ void BookmarksPanel::rebuildMoveMenu()
     moveMenu_->addSeparator();
     moveMenu_->addAction(tr("New folder\u2026"), this, [this] {
         bool ok = false;
-        const QString name = QInputDialog::getText(this, tr("New folder"), tr("Folder name:"), QLineEdit::Normal,
-                                                   QString(), &ok);
+        const QString name =
+            QInputDialog::getText(this, tr("New folder"), tr("Folder name:"), QLineEdit::Normal, QString(), &ok);
         if (ok && !name.trimmed().isEmpty())
             moveCurrentTo(actions_->createFolder(name));
     });
@@ -487,8 +489,8 @@ void BookmarksPanel::promptRenameFolder()
         return;
     }
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("Rename folder"), tr("New name:"), QLineEdit::Normal,
-                                               currentFolderName(), &ok);
+    const QString name =
+        QInputDialog::getText(this, tr("Rename folder"), tr("New name:"), QLineEdit::Normal, currentFolderName(), &ok);
     if (ok && !renameCurrentFolder(name) && !name.trimmed().isEmpty() && name.trimmed() != currentFolderName())
         QMessageBox::information(this, tr("Rename folder"), tr("A folder with that name already exists."));
 }
@@ -553,7 +555,7 @@ QInputDialog* BookmarksPanel::openRenameDialog()
         const int wanted = metrics.horizontalAdvance(title) + metrics.averageCharWidth() * 6;
         const QScreen* screen = this->screen();
         const int limit = qMax(200, screen ? screen->availableGeometry().width() * 9 / 10 - 80 : wanted);
-        const int comfortable = qMin(metrics.averageCharWidth() * 30, limit);   // room to type a short name
+        const int comfortable = qMin(metrics.averageCharWidth() * 30, limit);  // room to type a short name
         field->setMinimumWidth(qBound(comfortable, wanted, limit));
     }
     const qint64 id = index.data(BookmarkListModel::IdRole).toLongLong();
@@ -581,8 +583,7 @@ void BookmarksPanel::promptExportBackup()
 
 void BookmarksPanel::promptImportBackup()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Add bookmarks from a backup"),
-                                                      documentsFolder(),
+    const QString path = QFileDialog::getOpenFileName(this, tr("Add bookmarks from a backup"), documentsFolder(),
                                                       tr("Bookmark backup (*.json)"));
     if (path.isEmpty())
         return;
@@ -603,8 +604,8 @@ void BookmarksPanel::printVisitSheet()
 
 void BookmarksPanel::promptExportVisitSheetPdf()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save the visit sheet as PDF"), visitSheetSavePath(),
-                                                      tr("PDF (*.pdf)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save the visit sheet as PDF"), visitSheetSavePath(), tr("PDF (*.pdf)"));
     if (path.isEmpty())
         return;
     QString error;

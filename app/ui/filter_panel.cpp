@@ -35,9 +35,9 @@ QString fitKeepingCount(const QString& text, const QFontMetrics& metrics, int wi
     const int countStart = text.lastIndexOf(QLatin1String(" ("));
     if (countStart < 0)
         return metrics.elidedText(text, Qt::ElideRight, width);
-    const QString count = text.mid(countStart);   // " (193)"
-    const QString name = metrics.elidedText(text.left(countStart), Qt::ElideRight,
-                                            width - metrics.horizontalAdvance(count));
+    const QString count = text.mid(countStart);  // " (193)"
+    const QString name =
+        metrics.elidedText(text.left(countStart), Qt::ElideRight, width - metrics.horizontalAdvance(count));
     // When not even a letter of the name fits, the count alone is still worth more than a cut-off name.
     return name.isEmpty() ? count.trimmed() : name + count;
 }
@@ -134,17 +134,16 @@ QSize WrappingItemDelegate::sizeHint(const QStyleOptionViewItem& option, const Q
         return oneLine;
     QTextLayout layout(opt.text, opt.font);
     const int textHeight = int(std::ceil(layOut(layout, room.width(), opt.direction)));
-    const int padding = oneLine.height() - opt.fontMetrics.height();   // what the style adds around one line
+    const int padding = oneLine.height() - opt.fontMetrics.height();  // what the style adds around one line
     return QSize(rowWidth, qMax(oneLine.height(), textHeight + qMax(0, padding)));
 }
 
-void WrappingItemDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
-                                 const QModelIndex& index) const
+void WrappingItemDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option, const QModelIndex& index) const
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
     const QString text = opt.text;
-    opt.text.clear();   // the style draws the background, the focus and the check box; the text is ours
+    opt.text.clear();  // the style draws the background, the focus and the check box; the text is ours
     const QWidget* widget = opt.widget;
     const QStyle* style = widget ? widget->style() : QApplication::style();
     style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
@@ -154,10 +153,10 @@ void WrappingItemDelegate::paint(QPainter* painter, const QStyleOptionViewItem& 
     const qreal height = layOut(layout, room.width(), opt.direction);
     const QPalette::ColorGroup group = !(opt.state & QStyle::State_Enabled) ? QPalette::Disabled
                                        : (opt.state & QStyle::State_Active) ? QPalette::Normal
-                                                                             : QPalette::Inactive;
+                                                                            : QPalette::Inactive;
     painter->save();
-    painter->setPen(opt.palette.color(group, (opt.state & QStyle::State_Selected) ? QPalette::HighlightedText
-                                                                                   : QPalette::Text));
+    painter->setPen(
+        opt.palette.color(group, (opt.state & QStyle::State_Selected) ? QPalette::HighlightedText : QPalette::Text));
     painter->setClipRect(opt.rect);
     layout.draw(painter, QPointF(room.left(), room.top() + qMax(0.0, (room.height() - height) / 2)));
     painter->restore();

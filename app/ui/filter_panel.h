@@ -57,7 +57,7 @@ public:
     explicit FilterPanel(TopicFilterModel* topics, QWidget* parent = nullptr);
 
     void setAnswer(const SearchAnswer& answer);
-    void setQuery(const SearchQuery& query);   // reflect filters set elsewhere (chips, home)
+    void setQuery(const SearchQuery& query);  // reflect filters set elsewhere (chips, home)
     QListView* topicList() const { return topicList_; }
     CountComboBox* typeBox() const { return type_; }
     CountComboBox* audienceBox() const { return audience_; }

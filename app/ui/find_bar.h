@@ -16,10 +16,10 @@ class FindBar final : public QWidget {
 public:
     explicit FindBar(QTextEdit* target, QWidget* parent = nullptr);
 
-    void activate();                 // show, focus the field, select its text
+    void activate();  // show, focus the field, select its text
     void setText(const QString& text);
     int matchCount() const { return int(matches_.size()); }
-    int currentMatch() const { return current_; }   // 0-based, -1 = none
+    int currentMatch() const { return current_; }  // 0-based, -1 = none
     QString statusText() const;
     QLineEdit* field() const { return field_; }
 
@@ -27,7 +27,7 @@ public Q_SLOTS:
     void findNext();
     void findPrevious();
     void close();
-    void refresh();   // re-run after the page changed
+    void refresh();  // re-run after the page changed
 
 Q_SIGNALS:
     void closed();

@@ -15,22 +15,43 @@ FlowLayout::~FlowLayout()
         delete item;
 }
 
-void FlowLayout::addItem(QLayoutItem* item) { items_.append(item); }
-int FlowLayout::count() const { return int(items_.size()); }
-QLayoutItem* FlowLayout::itemAt(int index) const { return items_.value(index); }
+void FlowLayout::addItem(QLayoutItem* item)
+{
+    items_.append(item);
+}
+int FlowLayout::count() const
+{
+    return int(items_.size());
+}
+QLayoutItem* FlowLayout::itemAt(int index) const
+{
+    return items_.value(index);
+}
 QLayoutItem* FlowLayout::takeAt(int index)
 {
     return index >= 0 && index < items_.size() ? items_.takeAt(index) : nullptr;
 }
-Qt::Orientations FlowLayout::expandingDirections() const { return {}; }
-bool FlowLayout::hasHeightForWidth() const { return true; }
-int FlowLayout::heightForWidth(int width) const { return doLayout(QRect(0, 0, width, 0), true); }
+Qt::Orientations FlowLayout::expandingDirections() const
+{
+    return {};
+}
+bool FlowLayout::hasHeightForWidth() const
+{
+    return true;
+}
+int FlowLayout::heightForWidth(int width) const
+{
+    return doLayout(QRect(0, 0, width, 0), true);
+}
 void FlowLayout::setGeometry(const QRect& rect)
 {
     QLayout::setGeometry(rect);
     doLayout(rect, false);
 }
-QSize FlowLayout::sizeHint() const { return minimumSize(); }
+QSize FlowLayout::sizeHint() const
+{
+    return minimumSize();
+}
 
 QSize FlowLayout::minimumSize() const
 {

@@ -78,7 +78,8 @@ QSize HomeLinkButton::sizeHint() const
     // One line for the title if it fits in about 40 characters; longer text wraps.
     const QFontMetrics titleMetrics(titleFont());
     const QFontMetrics descriptionMetrics(descriptionFont());
-    const int natural = qMax(titleMetrics.horizontalAdvance(text()), descriptionMetrics.horizontalAdvance(description()));
+    const int natural =
+        qMax(titleMetrics.horizontalAdvance(text()), descriptionMetrics.horizontalAdvance(description()));
     const int width = qMin(natural, 40 * descriptionMetrics.averageCharWidth()) + 2 * margin();
     return {width, heightForWidth(width)};
 }
@@ -86,8 +87,8 @@ QSize HomeLinkButton::sizeHint() const
 QSize HomeLinkButton::minimumSizeHint() const
 {
     // Narrow enough for two tiles side by side at 200% text in 800 pixels; never narrower than a word.
-    const int words = qMax(widestWord(QFontMetrics(titleFont()), text()),
-                           widestWord(QFontMetrics(descriptionFont()), description()));
+    const int words =
+        qMax(widestWord(QFontMetrics(titleFont()), text()), widestWord(QFontMetrics(descriptionFont()), description()));
     const int width = qMax(words, 12 * fontMetrics().averageCharWidth()) + 2 * margin();
     const int oneLineEach = QFontMetrics(titleFont()).height() + QFontMetrics(descriptionFont()).height();
     return {width, oneLineEach + 2 * margin()};

@@ -36,21 +36,20 @@ IndexProblemPage::IndexProblemPage(QWidget* parent) : QWidget(parent)
 
 void IndexProblemPage::setProblem(const QString& indexDir, const QString& error)
 {
-    text_->setText(
-        tr("<h2>FibroKB cannot open its library</h2>"
-           "<p>The library index in <b>%1</b> is missing or damaged.</p>"
-           "<p><small>Details: %2</small></p>"
-           "<p>Nothing you saved is lost: bookmarks are kept separately.</p>"
-           "<h3>How to rebuild the library</h3>"
-           "<p>If FibroKB came as a package, reinstall it: "
-           "<code>sudo apt install --reinstall fibrokb</code>.</p>"
-           "<p>From the FibroKB source folder, run:</p>"
-           "<pre>cmake --build build</pre>"
-           "<p>or build just the index:</p>"
-           "<pre>build/bin/fibrokb-index build --corpus corpus --out %1</pre>"
-           "<p>Then press <b>Try again</b>, or start FibroKB with <code>--index DIR</code> to use another "
-           "library.</p>")
-            .arg(QDir::toNativeSeparators(indexDir).toHtmlEscaped(), error.toHtmlEscaped()));
+    text_->setText(tr("<h2>FibroKB cannot open its library</h2>"
+                      "<p>The library index in <b>%1</b> is missing or damaged.</p>"
+                      "<p><small>Details: %2</small></p>"
+                      "<p>Nothing you saved is lost: bookmarks are kept separately.</p>"
+                      "<h3>How to rebuild the library</h3>"
+                      "<p>If FibroKB came as a package, reinstall it: "
+                      "<code>sudo apt install --reinstall fibrokb</code>.</p>"
+                      "<p>From the FibroKB source folder, run:</p>"
+                      "<pre>cmake --build build</pre>"
+                      "<p>or build just the index:</p>"
+                      "<pre>build/bin/fibrokb-index build --corpus corpus --out %1</pre>"
+                      "<p>Then press <b>Try again</b>, or start FibroKB with <code>--index DIR</code> to use another "
+                      "library.</p>")
+                       .arg(QDir::toNativeSeparators(indexDir).toHtmlEscaped(), error.toHtmlEscaped()));
 }
 
 QString IndexProblemPage::text() const

@@ -23,17 +23,17 @@ MainActions::MainActions(QMainWindow* window, QUndoStack* bookmarkUndo) : QObjec
                 tr("Back to the start page (Alt+Home)"));
     focusSearch = make(tr("&Search"), QStringLiteral("actionFocusSearch"), QKeySequence(Qt::CTRL | Qt::Key_L),
                        tr("Go to the search field (Ctrl+L)"));
-    focusSearch->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_L), QKeySequence(Qt::CTRL | Qt::Key_K),
-                               QKeySequence(Qt::Key_F6)});
+    focusSearch->setShortcuts(
+        {QKeySequence(Qt::CTRL | Qt::Key_L), QKeySequence(Qt::CTRL | Qt::Key_K), QKeySequence(Qt::Key_F6)});
     bookmark = make(tr("\u2606 Book&mark"), QStringLiteral("actionBookmark"), QKeySequence(Qt::CTRL | Qt::Key_D),
                     tr("Bookmark this page or one of its sections (Ctrl+D)"));
     bookmarksPanel = make(tr("&Bookmarks"), QStringLiteral("actionBookmarksPanel"), QKeySequence(Qt::CTRL | Qt::Key_B),
                           tr("Show your bookmarks (Ctrl+B)"));
-    filtersPanel = make(tr("&Filters panel"), QStringLiteral("actionFiltersPanel"),
-                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
-                        tr("Show or hide the filters beside the results (Ctrl+Shift+F)"));
+    filtersPanel =
+        make(tr("&Filters panel"), QStringLiteral("actionFiltersPanel"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_F),
+             tr("Show or hide the filters beside the results (Ctrl+Shift+F)"));
     filtersPanel->setCheckable(true);
-    filtersPanel->setIconText(tr("Filters"));   // its toolbar button
+    filtersPanel->setIconText(tr("Filters"));  // its toolbar button
     print = make(tr("&Print\u2026"), QStringLiteral("actionPrint"), QKeySequence::Print,
                  tr("Print this page with its sources (Ctrl+P)"));
     exportPdf = make(tr("&Export as PDF\u2026"), QStringLiteral("actionExportPdf"),
@@ -48,8 +48,9 @@ MainActions::MainActions(QMainWindow* window, QUndoStack* bookmarkUndo) : QObjec
                    tr("Make the page text smaller (Ctrl+Minus)"));
     zoomReset = make(tr("&Normal text size"), QStringLiteral("actionZoomReset"), QKeySequence(Qt::CTRL | Qt::Key_0),
                      tr("Normal page text size (Ctrl+0)"));
-    readAloud = make(tr("&Read aloud"), QStringLiteral("actionReadAloud"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
-                     tr("Read the page, or the selected text, aloud (Ctrl+Shift+R)"));
+    readAloud =
+        make(tr("&Read aloud"), QStringLiteral("actionReadAloud"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R),
+             tr("Read the page, or the selected text, aloud (Ctrl+Shift+R)"));
     stopReading = make(tr("S&top reading"), QStringLiteral("actionStopReading"),
                        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X), tr("Stop reading aloud"));
     readAloudNote = new QAction(this);
@@ -85,7 +86,7 @@ QAction* MainActions::make(const QString& text, const QString& objectName, const
         action->setToolTip(tip);
         action->setStatusTip(tip);
     }
-    window_->addAction(action);   // shortcuts work even when the menu bar is hidden
+    window_->addAction(action);  // shortcuts work even when the menu bar is hidden
     return action;
 }
 
@@ -203,9 +204,10 @@ void MainActions::setReadAloudState(bool onArticle, bool available, const QStrin
 QVector<ShortcutEntry> MainActions::shortcutEntries() const
 {
     QVector<ShortcutEntry> entries;
-    const QList<QAction*> listed = {focusSearch, back,     forward, home,      bookmark,  bookmarksPanel, filtersPanel,
-                                    find,        zoomIn,   zoomOut, zoomReset, print,     exportPdf,      readAloud,
-                                    stopReading, undo,     redo,    settings,  shortcuts, quit};
+    const QList<QAction*> listed = {focusSearch,    back,         forward,   home,      bookmark,
+                                    bookmarksPanel, filtersPanel, find,      zoomIn,    zoomOut,
+                                    zoomReset,      print,        exportPdf, readAloud, stopReading,
+                                    undo,           redo,         settings,  shortcuts, quit};
     for (QAction* action : listed) {
         QStringList keys;
         for (const QKeySequence& key : action->shortcuts())

@@ -61,10 +61,9 @@ MainWindow::MainWindow(const MainWindowOptions& options, QWidget* parent) : QMai
     bookmarkFlow_ = new BookmarkFlow(session_->library(), bookmarkActions(), bookmarksPanel_, this);
     output_ = new ArticleOutput(*session_, articleView_, readAloud_, readAloudBar_, this);
     externalLinks_ = new ExternalLinks(this);
-    searchPresenter_ = new SearchPresenter(*session_, navigation_,
-                                           {searchField_, queryNote_, busyLabel_, chips_, filterPanel_, resultsView_,
-                                            homeView_},
-                                           this);
+    searchPresenter_ = new SearchPresenter(
+        *session_, navigation_, {searchField_, queryNote_, busyLabel_, chips_, filterPanel_, resultsView_, homeView_},
+        this);
     connectViews();
     connectActions();
 
@@ -124,10 +123,10 @@ void MainWindow::buildViews()
 
     filterPanel_ = new FilterPanel(topicModel(), this);
     bookmarksPanel_ = new BookmarksPanel(bookmarkActions(), this);
-    bookmarksPanel_->setSettings(&settings());   // restores and remembers the sort order
+    bookmarksPanel_->setSettings(&settings());  // restores and remembers the sort order
     bookmarksPanel_->setLargePrint(settings().largePrint());
     bookmarksPanel_->setPageTitleLookup([this](const QString& id) {
-        const auto article = library().article(id);   // only while a visit sheet is made
+        const auto article = library().article(id);  // only while a visit sheet is made
         return article ? toQString(article->title) : QString();
     });
     docks_ = new PanelDocks(this, filterPanel_, bookmarksPanel_);
@@ -168,8 +167,7 @@ void MainWindow::connectViews()
     connect(articleView_, &ArticleView::zoomChanged, this, [this](int percent) { settings().setZoomPercent(percent); });
     connect(bookmarksPanel_, &BookmarksPanel::openRequested, nav, &NavigationController::openArticle);
     connect(bookmarkStore(), &BookmarkStore::changed, this, &MainWindow::updateActions);
-    connect(indexProblem_, &IndexProblemPage::retryRequested, this,
-            [this] { reopenLibrary(library().indexDir()); });
+    connect(indexProblem_, &IndexProblemPage::retryRequested, this, [this] { reopenLibrary(library().indexDir()); });
     connect(indexProblem_, &IndexProblemPage::chooseIndexRequested, this,
             [this] { chooseLibraryFolder(tr("Choose the library folder")); });
     connect(readAloud_, &ReadAloud::failed, this, &MainWindow::showStatus);
@@ -216,7 +214,8 @@ void MainWindow::connectActions()
         AboutDialog(info, this).exec();
     });
     connect(a->disclaimer, &QAction::triggered, this, [this] { DisclaimerDialog(false, this).exec(); });
-    connect(a->recentMenu, &QMenu::aboutToShow, navigation_, [this] { navigation_->fillRecentlyRead(actions_->recentMenu); });
+    connect(a->recentMenu, &QMenu::aboutToShow, navigation_,
+            [this] { navigation_->fillRecentlyRead(actions_->recentMenu); });
     updateActions();
 }
 
@@ -230,7 +229,7 @@ bool MainWindow::reopenLibrary(const QString& indexDir)
             [this](const QString& id) { return !library().isOpen() || library().contains(id); });
         HomeData home;
         home.topics = session_->topicInfo();
-        homeView_->setHome(home);   // topics at once; "start here" follows from the worker
+        homeView_->setHome(home);  // topics at once; "start here" follows from the worker
         navigation_->showPage(Page::Home);
     } else {
         indexProblem_->setProblem(indexDir, library().error());
@@ -338,7 +337,7 @@ void MainWindow::updateReadAloudAvailability()
 {
     // Before the first probe (tests skip it) assume it works; reading aloud probes anyway.
     const bool available = !options_.probeSpeech || readAloud_->isAvailable();
-    const QString reason = available ? QString() : readAloud_->unavailableReason();   // probes
+    const QString reason = available ? QString() : readAloud_->unavailableReason();  // probes
     actions_->setReadAloudState(currentPage() == Page::Article, available, reason);
     if (!available)
         readAloudBar_->showMessage(reason);
@@ -373,7 +372,8 @@ void MainWindow::showSettings()
 
 bool MainWindow::eventFilter(QObject* watched, QEvent* event)
 {
-    if (event->type() == QEvent::KeyPress && (watched == articleView_->browser() || watched == articleView_->contents())) {
+    if (event->type() == QEvent::KeyPress &&
+        (watched == articleView_->browser() || watched == articleView_->contents())) {
         auto* key = static_cast<QKeyEvent*>(event);
         if (key->key() == Qt::Key_Escape && key->modifiers() == Qt::NoModifier) {
             focusSearch();

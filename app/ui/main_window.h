@@ -40,10 +40,10 @@ class SearchField;
 
 struct MainWindowOptions {
     QString indexDir;
-    QString bookmarksPath;      // "" = BookmarkStore::defaultPath() (AppDataLocation)
-    QString historyPath;        // "" = HistoryStore::defaultPath()
-    QString settingsPath;       // "" = the application's QSettings
-    bool probeSpeech = true;    // look for a speech voice shortly after start
+    QString bookmarksPath;    // "" = BookmarkStore::defaultPath() (AppDataLocation)
+    QString historyPath;      // "" = HistoryStore::defaultPath()
+    QString settingsPath;     // "" = the application's QSettings
+    bool probeSpeech = true;  // look for a speech voice shortly after start
 };
 
 class MainWindow final : public QMainWindow {

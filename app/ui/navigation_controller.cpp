@@ -70,7 +70,7 @@ void NavigationController::leaveArticleForSearch()
 
 bool NavigationController::openArticle(const QString& articleId, const QString& anchor)
 {
-    return showArticle(Location{articleId, anchor}, true);
+    return showArticle(Location{articleId, anchor, {}}, true);
 }
 
 void NavigationController::rememberReadingPosition()
@@ -101,13 +101,13 @@ bool NavigationController::showArticle(const Location& location, bool record)
     if (record) {
         rememberReadingPosition();
         if (currentPage() != AppPage::Article && navigator.size() == 0)
-            navigator.visit(Location{});   // so Back returns to the search
+            navigator.visit(Location{});  // so Back returns to the search
     }
     // Back and Forward return to where the reader was; a new visit starts at its anchor or the top.
     article_->showArticle(*article, related, library.topicLabels(), location.anchor, location.position);
     showPage(AppPage::Article);
     if (record) {
-        navigator.visit(Location{location.articleId, location.anchor});
+        navigator.visit(Location{location.articleId, location.anchor, {}});
         session_.history()->record(location.articleId, location.anchor, article_->title());
     }
     Q_EMIT historyChanged();

@@ -47,10 +47,10 @@ public Q_SLOTS:
     void clearHistory(QWidget* dialogParent);
 
 Q_SIGNALS:
-    void pageShown(fibrokb::app::AppPage page);     // every time, even the same page again
-    void pageChanged(fibrokb::app::AppPage page);   // only when it is another page
+    void pageShown(fibrokb::app::AppPage page);    // every time, even the same page again
+    void pageChanged(fibrokb::app::AppPage page);  // only when it is another page
     void articleShown(const QString& articleId, const QString& anchor);
-    void historyChanged();   // Back/Forward availability
+    void historyChanged();  // Back/Forward availability
     void statusMessage(const QString& message);
     void libraryFailed(const QString& error);
 

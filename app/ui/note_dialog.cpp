@@ -26,7 +26,8 @@ NoteDialog::NoteDialog(const QString& bookmarkTitle, const QString& note, QWidge
     // Plain text with "&&" for "&": a title is shown as written, never as markup or a mnemonic.
     auto* label = new QLabel(this);
     label->setTextFormat(Qt::PlainText);
-    label->setText(tr("&Note for \u201c%1\u201d:").arg(QString(bookmarkTitle).replace(QLatin1Char('&'), QStringLiteral("&&"))));
+    label->setText(
+        tr("&Note for \u201c%1\u201d:").arg(QString(bookmarkTitle).replace(QLatin1Char('&'), QStringLiteral("&&"))));
     label->setWordWrap(true);
     layout->addWidget(label);
 

@@ -14,7 +14,7 @@ class NoteDialog final : public QDialog {
 public:
     NoteDialog(const QString& bookmarkTitle, const QString& note, QWidget* parent = nullptr);
 
-    QString note() const;   // trimmed
+    QString note() const;  // trimmed
     QPlainTextEdit* noteField() const { return note_; }
 
 protected:

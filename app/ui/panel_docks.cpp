@@ -36,8 +36,8 @@ PanelDocks::PanelDocks(QMainWindow* window, FilterPanel* filters, BookmarksPanel
     : QObject(window), window_(window), filters_(filters), bookmarks_(bookmarks)
 {
     filtersDock_ = makeDock(window, tr("Filters"), QStringLiteral("filtersDock"), filters, Qt::LeftDockWidgetArea);
-    bookmarksDock_ = makeDock(window, tr("Bookmarks"), QStringLiteral("bookmarksDock"), bookmarks,
-                              Qt::RightDockWidgetArea);
+    bookmarksDock_ =
+        makeDock(window, tr("Bookmarks"), QStringLiteral("bookmarksDock"), bookmarks, Qt::RightDockWidgetArea);
     bookmarksDock_->hide();
     window->resizeDocks({filtersDock_}, {280}, Qt::Horizontal);
     connect(filtersDock_, &QDockWidget::visibilityChanged, this, [this](bool visible) {

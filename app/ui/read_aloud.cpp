@@ -45,8 +45,9 @@ void ReadAloud::probe()
     speech_->setRate(rate_);
     // Engines report a failure with errorOccurred() and a move to the Error state, in either order: the
     // first of the two reports it, once per speak().
-    connect(speech_, &QTextToSpeech::errorOccurred, this,
-            [this](QTextToSpeech::ErrorReason reason, const QString& message) { reportSpeechError(int(reason), message); });
+    connect(
+        speech_, &QTextToSpeech::errorOccurred, this,
+        [this](QTextToSpeech::ErrorReason reason, const QString& message) { reportSpeechError(int(reason), message); });
     connect(speech_, &QTextToSpeech::stateChanged, this, [this](QTextToSpeech::State state) {
         switch (state) {
         case QTextToSpeech::Speaking:
@@ -143,9 +144,8 @@ QString ReadAloud::messageFor(Problem problem, const QString& engineMessage) con
         break;
     }
     // The voice itself did not start: say which package brings the voice this engine uses.
-    const QString package = engine_ == QLatin1String("speechd")
-                                ? tr("speech-dispatcher and espeak-ng")
-                                : tr("qt6-speech-flite-plugin");
+    const QString package =
+        engine_ == QLatin1String("speechd") ? tr("speech-dispatcher and espeak-ng") : tr("qt6-speech-flite-plugin");
     QString message = tr("The reading voice could not be started. On Debian or Ubuntu, installing (or "
                          "reinstalling) %1 usually fixes this; then start FibroKB again.")
                           .arg(package);
@@ -261,10 +261,10 @@ ReadAloudBar::ReadAloudBar(ReadAloud* reader, QWidget* parent) : QWidget(parent)
     connect(reader_, &ReadAloud::stateChanged, this, &ReadAloudBar::refresh);
     connect(reader_, &ReadAloud::stateChanged, this, [this](ReadAloud::State state) {
         if (state == ReadAloud::State::Speaking)
-            showMessage(QString());   // it works now: an old problem would only confuse
+            showMessage(QString());  // it works now: an old problem would only confuse
     });
     connect(reader_, &ReadAloud::failed, this, [this](const QString& message) {
-        show();   // a problem with reading a selection must be seen even when the bar was hidden
+        show();  // a problem with reading a selection must be seen even when the bar was hidden
         showMessage(message);
     });
     refresh();

@@ -41,7 +41,7 @@ public Q_SLOTS:
     void speak(const QString& text);
     void pauseOrResume();
     void stop();
-    void setRate(double rate);   // -1 (slow) .. 1 (fast)
+    void setRate(double rate);  // -1 (slow) .. 1 (fast)
 
 Q_SIGNALS:
     void stateChanged(fibrokb::app::ReadAloud::State state);
@@ -53,14 +53,14 @@ private:
     void probe();
     void setState(State state);
     void fail(const QString& message);
-    void reportSpeechError(int reason, const QString& engineMessage);   // a QTextToSpeech::ErrorReason
+    void reportSpeechError(int reason, const QString& engineMessage);  // a QTextToSpeech::ErrorReason
 
     bool probed_ = false;
     bool available_ = false;
     QString engine_;
     QString reason_;
     QString lastError_;
-    bool errorReported_ = false;   // this speak()'s failure was reported already
+    bool errorReported_ = false;  // this speak()'s failure was reported already
     double rate_ = 0;
     State state_ = State::Idle;
     QTextToSpeech* speech_ = nullptr;

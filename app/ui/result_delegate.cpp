@@ -103,14 +103,14 @@ QString snippetText(const QString& html, QList<QTextLayout::FormatRange>& format
             const QStringView tag = QStringView(html).mid(i + 1, close - i - 1).trimmed();
             if (tag.compare(u"b", Qt::CaseInsensitive) == 0 || tag.compare(u"strong", Qt::CaseInsensitive) == 0) {
                 if (boldStart < 0) {
-                    if (space) {   // the space before a match is not bold
+                    if (space) {  // the space before a match is not bold
                         text += u' ';
                         space = false;
                     }
                     boldStart = int(text.size());
                 }
-            } else if (tag.compare(u"/b", Qt::CaseInsensitive) == 0
-                       || tag.compare(u"/strong", Qt::CaseInsensitive) == 0) {
+            } else if (tag.compare(u"/b", Qt::CaseInsensitive) == 0 ||
+                       tag.compare(u"/strong", Qt::CaseInsensitive) == 0) {
                 endBold();
             }
             i = close;
@@ -138,10 +138,10 @@ QString snippetText(const QString& html, QList<QTextLayout::FormatRange>& format
 struct ResultDelegate::Layout {
     QRect title;
     QRect badge;
-    QRect chips;      // topic chips and date line
+    QRect chips;  // topic chips and date line
     QRect snippet;
     int height = 0;
-    std::unique_ptr<QTextLayout> snippetText;   // laid out at snippet.width(), glyphs kept for painting
+    std::unique_ptr<QTextLayout> snippetText;  // laid out at snippet.width(), glyphs kept for painting
 };
 
 ResultDelegate::ResultDelegate(QObject* parent) : QStyledItemDelegate(parent)
@@ -153,7 +153,7 @@ ResultDelegate::ResultDelegate(QObject* parent) : QStyledItemDelegate(parent)
 ResultDelegate::~ResultDelegate() = default;
 
 const ResultDelegate::Layout* ResultDelegate::layoutFor(const QStyleOptionViewItem& option,
-                                                       const QModelIndex& index) const
+                                                        const QModelIndex& index) const
 {
     const int width = availableWidth(option);
     const QFont base = option.font;

@@ -75,7 +75,7 @@ ResultsView::ResultsView(ResultListModel* model, QWidget* parent) : QWidget(pare
     emptyTitle_ = new QLabel(empty_);
     emptyTitle_->setObjectName(QStringLiteral("emptyTitle"));
     emptyTitle_->setWordWrap(true);
-    emptyTitle_->setTextFormat(Qt::PlainText);   // it quotes what the person typed
+    emptyTitle_->setTextFormat(Qt::PlainText);  // it quotes what the person typed
     // 1.3 times the text around it, again whenever that text changes size (eventFilter).
     scaleTitle(emptyTitle_, empty_->font());
     empty_->installEventFilter(this);
@@ -128,7 +128,8 @@ void ResultsView::setAnswer(const SearchAnswer& answer, const QVector<TopicInfo>
         correction_->setText(tr("Did you mean <a href=\"#\"><b>%1</b></a>?").arg(answer.corrected.toHtmlEscaped()));
         correction_->show();
     } else if (!answer.corrected.isEmpty()) {
-        correction_->setText(tr("Use <a href=\"#\"><b>%1</b></a> as your search.").arg(answer.corrected.toHtmlEscaped()));
+        correction_->setText(
+            tr("Use <a href=\"#\"><b>%1</b></a> as your search.").arg(answer.corrected.toHtmlEscaped()));
         correction_->show();
     } else {
         correction_->hide();
@@ -140,11 +141,10 @@ void ResultsView::setAnswer(const SearchAnswer& answer, const QVector<TopicInfo>
                           "\u201cgreater trochanter\u201d.");
         if (!text.isEmpty() && answer.query.hasFilters() && hidden > 0) {
             // The words do match: say so, so no one gives up on a search that only the filters emptied.
-            emptyTitle_->setText(hidden == 1
-                                     ? tr("1 page matches \u201c%1\u201d, but it is not in the chosen filters.")
-                                           .arg(text)
-                                     : tr("%1 pages match \u201c%2\u201d, but none in the chosen filters.")
-                                           .arg(QString::number(hidden), text));
+            emptyTitle_->setText(
+                hidden == 1 ? tr("1 page matches \u201c%1\u201d, but it is not in the chosen filters.").arg(text)
+                            : tr("%1 pages match \u201c%2\u201d, but none in the chosen filters.")
+                                  .arg(QString::number(hidden), text));
             hint = tr("Clear all filters to see them, or choose other filters.");
         } else {
             emptyTitle_->setText(text.isEmpty() ? tr("No pages in these topics together.")

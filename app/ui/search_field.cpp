@@ -49,8 +49,9 @@ bool SearchField::offerCompletion(const QString& full)
 {
     // Only while the person is at the end of what they typed, and only if it still fits:
     // an answer that arrives late must never change the text under their fingers.
-    if (!completionEnabled_ || full.isEmpty() || typed_ == declinedFor_ || hasSelectedText() || cursorPosition() != text().size()
-        || text() != typed_ || full.size() <= typed_.size() || !full.startsWith(typed_, Qt::CaseInsensitive))
+    if (!completionEnabled_ || full.isEmpty() || typed_ == declinedFor_ || hasSelectedText() ||
+        cursorPosition() != text().size() || text() != typed_ || full.size() <= typed_.size() ||
+        !full.startsWith(typed_, Qt::CaseInsensitive))
         return false;
     const int typedLength = int(typed_.size());
     setText(typed_ + full.mid(typedLength));
@@ -60,8 +61,7 @@ bool SearchField::offerCompletion(const QString& full)
 
 bool SearchField::hasCompletion() const
 {
-    return hasSelectedText() && text() != typed_ && text().startsWith(typed_)
-        && selectionStart() == typed_.size();
+    return hasSelectedText() && text() != typed_ && text().startsWith(typed_) && selectionStart() == typed_.size();
 }
 
 bool SearchField::acceptCompletion()

@@ -1,7 +1,7 @@
 // The one search field. It searches what the person typed; a completion (from titles
 // and the spelling table) is shown inline, selected, so typing simply carries on over it
-// and Right or End accepts it (Tab moves on and never changes the search). Up/Down/Enter act on the result list without leaving
-// the field, so the hands never have to move.
+// and Right or End accepts it (Tab moves on and never changes the search). Up/Down/Enter act on the result list without
+// leaving the field, so the hands never have to move.
 #pragma once
 
 #include <QLineEdit>
@@ -43,7 +43,7 @@ private:
     void onTextEdited(const QString& text);
 
     QString typed_;
-    QString declinedFor_;   // the typed text whose suggestion was turned down with Esc
+    QString declinedFor_;  // the typed text whose suggestion was turned down with Esc
     bool completionEnabled_ = true;
 };
 

@@ -80,7 +80,8 @@ void SearchPresenter::connectFilters()
     connect(views_.filters, &FilterPanel::clearRequested, search, &SearchController::clearFilters);
     connect(views_.results, &ResultsView::clearFiltersRequested, search, &SearchController::clearFilters);
     FilterChipsBar* chips = views_.chips;
-    connect(chips, &FilterChipsBar::topicRemoved, this, [search](const QString& topic) { search->toggleTopic(topic, false); });
+    connect(chips, &FilterChipsBar::topicRemoved, this,
+            [search](const QString& topic) { search->toggleTopic(topic, false); });
     connect(chips, &FilterChipsBar::typeRemoved, this, [search] { search->setType(QString()); });
     connect(chips, &FilterChipsBar::audienceRemoved, this, [search] { search->setAudience(QString()); });
     connect(chips, &FilterChipsBar::clearAllRequested, this, [this, search] {

@@ -59,7 +59,7 @@ private:
     AppSession& session_;
     NavigationController* navigation_;
     SearchViews views_;
-    bool leaveOnAnswer_ = false;   // typed while reading: show the results once they arrive
+    bool leaveOnAnswer_ = false;  // typed while reading: show the results once they arrive
 };
 
 }  // namespace fibrokb::app

@@ -43,8 +43,8 @@ SettingsDialog::SettingsDialog(int fontPoint, Theme theme, bool completion, QWid
     completion_->setChecked(completion);
     form->addRow(completion_);
 
-    largePrint_ = new QCheckBox(tr("&Large print for printing and PDFs (%1 pt)").arg(AppSettings::kLargePrintPoint),
-                                this);
+    largePrint_ =
+        new QCheckBox(tr("&Large print for printing and PDFs (%1 pt)").arg(AppSettings::kLargePrintPoint), this);
     largePrint_->setObjectName(QStringLiteral("largePrintBox"));
     largePrint_->setAccessibleName(tr("Large print for printing and PDFs"));
     form->addRow(largePrint_);
@@ -52,7 +52,7 @@ SettingsDialog::SettingsDialog(int fontPoint, Theme theme, bool completion, QWid
     voiceTest_ = new QPushButton(tr("Test the &voice"), this);
     voiceTest_->setObjectName(QStringLiteral("voiceTestButton"));
     voiceTest_->setAccessibleName(tr("Test the read aloud voice"));
-    voiceTest_->setAutoDefault(false);   // Enter in the dialog saves; it never starts speaking
+    voiceTest_->setAutoDefault(false);  // Enter in the dialog saves; it never starts speaking
     form->addRow(tr("Read aloud:"), voiceTest_);
     voiceResult_ = new QLabel(this);
     voiceResult_->setObjectName(QStringLiteral("voiceTestResult"));

@@ -54,7 +54,7 @@ private:
     QPushButton* voiceTest_;
     QLabel* voiceResult_;
     ReadAloud* reader_ = nullptr;
-    bool testing_ = false;   // the reader's signals are about our test sentence
+    bool testing_ = false;  // the reader's signals are about our test sentence
 };
 
 }  // namespace fibrokb::app

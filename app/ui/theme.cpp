@@ -72,8 +72,8 @@ QPalette highContrastPalette()
 {
     QPalette p;
     const QColor black(0, 0, 0), white(0xff, 0xff, 0xff), yellow(0xff, 0xff, 0x00), cyan(0x00, 0xff, 0xff);
-    for (auto role : {QPalette::Window, QPalette::Base, QPalette::AlternateBase, QPalette::Button,
-                      QPalette::ToolTipBase})
+    for (auto role :
+         {QPalette::Window, QPalette::Base, QPalette::AlternateBase, QPalette::Button, QPalette::ToolTipBase})
         p.setColor(role, black);
     for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText, QPalette::ToolTipText,
                       QPalette::Light, QPalette::Midlight, QPalette::Mid})

@@ -8,7 +8,7 @@ namespace fibrokb::app {
 WindowPlacement placeWindow(QMainWindow* window, const QByteArray& geometry, const QByteArray& state)
 {
     WindowPlacement placement;
-    const QSize room = window->screen()->availableGeometry().size() - QSize(16, 48);   // frame and title bar
+    const QSize room = window->screen()->availableGeometry().size() - QSize(16, 48);  // frame and title bar
     placement.narrow = room.width() < kRoomyScreenWidth;
     if (!window->restoreGeometry(geometry)) {
         placement.firstStart = true;

@@ -10,8 +10,8 @@ class QMainWindow;
 namespace fibrokb::app {
 
 struct WindowPlacement {
-    bool firstStart = false;   // nothing remembered: the window took its default size
-    bool narrow = false;       // the screen leaves no room for side panels beside the page
+    bool firstStart = false;  // nothing remembered: the window took its default size
+    bool narrow = false;      // the screen leaves no room for side panels beside the page
 };
 
 // Below this screen width (logical pixels) the page needs the whole width.

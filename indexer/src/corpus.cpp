@@ -24,15 +24,18 @@ using text::trim;
 namespace {
 
 // Each level-2 heading of a FAQ file is a question; its answer runs to the next level-2 heading.
-void splitFaq(Article& article, Problems& problems) {
+void splitFaq(Article& article, Problems& problems)
+{
     FaqEntry* current = nullptr;
     for (const auto& s : article.sections) {
         if (s.level == 2) {
             article.faq.push_back(FaqEntry{article.id + "#" + s.anchor, s.anchor, s.heading, s.text, s.line});
             current = &article.faq.back();
         } else if (current) {
-            if (!s.heading.empty()) current->answer += (current->answer.empty() ? "" : "\n") + s.heading;
-            if (!s.text.empty()) current->answer += (current->answer.empty() ? "" : "\n") + s.text;
+            if (!s.heading.empty())
+                current->answer += (current->answer.empty() ? "" : "\n") + s.heading;
+            if (!s.text.empty())
+                current->answer += (current->answer.empty() ? "" : "\n") + s.text;
         } else if (!s.text.empty()) {
             problems.push_back({article.path, s.line, Severity::Warning,
                                 "text before the first '## Question' heading belongs to no FAQ entry"});
@@ -49,47 +52,58 @@ constexpr size_t kMaxSynonymTermLength = 64;
 
 }  // namespace
 
-bool parseArticleText(const std::string& text, const std::string& path, DocType type, Article& out,
-                      Problems& problems, bool renderHtml) {
+bool parseArticleText(const std::string& text, const std::string& path, DocType type, Article& out, Problems& problems,
+                      bool renderHtml)
+{
     SplitFile split = splitFrontMatter(text);
     if (!split.ok) {
-        problems.push_back({path, 1, Severity::Error, "no front matter: the file must start with a '---' line and close it with '---'"});
+        problems.push_back({path, 1, Severity::Error,
+                            "no front matter: the file must start with a '---' line and close it with '---'"});
         return false;
     }
     out = Article{};
     out.type = type;
     out.path = path;
-    if (!readFrontMatter(split.yaml, path, out, problems)) return false;
+    if (!readFrontMatter(split.yaml, path, out, problems))
+        return false;
     RenderedBody body = renderMarkdown(split.body, split.bodyFirstLine, path, problems, renderHtml);
-    if (!body.ok) return false;
+    if (!body.ok)
+        return false;
     out.sections = std::move(body.sections);
     out.links = std::move(body.links);
     out.html = std::move(body.html);
     for (const auto& s : out.sections)
         if (s.level == 1)
-            problems.push_back({path, s.line, Severity::Warning, "use '##' headings: the title comes from the front matter"});
-    if (type == DocType::Faq) splitFaq(out, problems);
+            problems.push_back(
+                {path, s.line, Severity::Warning, "use '##' headings: the title comes from the front matter"});
+    if (type == DocType::Faq)
+        splitFaq(out, problems);
     return true;
 }
 
-bool parseArticleFile(const std::string& path, DocType type, Article& out, Problems& problems, bool renderHtml) {
+bool parseArticleFile(const std::string& path, DocType type, Article& out, Problems& problems, bool renderHtml)
+{
     std::string text;
-    if (!readTextFile(path, text, problems)) return false;
+    if (!readTextFile(path, text, problems))
+        return false;
     // Every file stands alone: whatever goes wrong inside one file is that file's problem, never the build's.
     try {
         return parseArticleText(text, path, type, out, problems, renderHtml);
     } catch (const std::bad_alloc&) {
         problems.push_back({path, 0, Severity::Error, "not enough memory to read this file; not indexed"});
     } catch (const std::exception& e) {
-        problems.push_back({path, 0, Severity::Error, std::string("could not be read (") + e.what() + "); not indexed"});
+        problems.push_back(
+            {path, 0, Severity::Error, std::string("could not be read (") + e.what() + "); not indexed"});
     }
     return false;
 }
 
-std::vector<Topic> loadTopics(const std::string& path, Problems& problems) {
+std::vector<Topic> loadTopics(const std::string& path, Problems& problems)
+{
     std::vector<Topic> topics;
     std::string text;
-    if (!readTextFile(path, text, problems)) return topics;
+    if (!readTextFile(path, text, problems))
+        return topics;
     try {
         const YAML::Node root = YAML::Load(text);
         if (!root.IsSequence()) {
@@ -104,7 +118,8 @@ std::vector<Topic> loadTopics(const std::string& path, Problems& problems) {
             };
             Topic t{scalar("id"), scalar("label"), scalar("description")};
             if (t.id.empty() || t.label.empty()) {
-                problems.push_back({path, line, Severity::Error, "each topic needs an id and a label, written as text"});
+                problems.push_back(
+                    {path, line, Severity::Error, "each topic needs an id and a label, written as text"});
                 continue;
             }
             if (!isSlug(t.id) || t.id.size() > kMaxTopicIdLength) {
@@ -118,8 +133,9 @@ std::vector<Topic> loadTopics(const std::string& path, Problems& problems) {
             else
                 topics.push_back(std::move(t));
         }
-    } catch (const YAML::DeepRecursion& e) {   // its own message says only "bad file"
-        problems.push_back({path, e.mark.line >= 0 ? e.mark.line + 1 : 0, Severity::Error, "nested too deeply to read"});
+    } catch (const YAML::DeepRecursion& e) {  // its own message says only "bad file"
+        problems.push_back(
+            {path, e.mark.line >= 0 ? e.mark.line + 1 : 0, Severity::Error, "nested too deeply to read"});
     } catch (const YAML::Exception& e) {
         problems.push_back({path, e.mark.line >= 0 ? e.mark.line + 1 : 0, Severity::Error, "not valid YAML: " + e.msg});
     } catch (const std::exception& e) {
@@ -128,12 +144,15 @@ std::vector<Topic> loadTopics(const std::string& path, Problems& problems) {
     return topics;
 }
 
-std::vector<SynonymRule> loadSynonyms(const std::string& path, Problems& problems) {
+std::vector<SynonymRule> loadSynonyms(const std::string& path, Problems& problems)
+{
     std::vector<SynonymRule> rules;
     std::error_code ec;
-    if (!fs::exists(fs::symlink_status(path, ec))) return rules;   // the file is optional
+    if (!fs::exists(fs::symlink_status(path, ec)))
+        return rules;  // the file is optional
     std::string text;
-    if (!readTextFile(path, text, problems)) return rules;
+    if (!readTextFile(path, text, problems))
+        return rules;
     std::istringstream in(text);
     std::string line;
     int lineNo = 0;
@@ -146,17 +165,21 @@ std::vector<SynonymRule> loadSynonyms(const std::string& path, Problems& problem
             std::string t = lower(trim(term)), out;
             std::stringstream words(t);
             std::string w;
-            while (words >> w) out += (out.empty() ? "" : " ") + w;
-            if (!out.empty()) terms.push_back(out);
+            while (words >> w)
+                out += (out.empty() ? "" : " ") + w;
+            if (!out.empty())
+                terms.push_back(out);
         }
         return terms;
     };
     while (std::getline(in, line)) {
         ++lineNo;
         auto hash = line.find('#');
-        if (hash != std::string::npos) line.erase(hash);
+        if (hash != std::string::npos)
+            line.erase(hash);
         line = trim(line);
-        if (line.empty()) continue;
+        if (line.empty())
+            continue;
         SynonymRule rule;
         rule.line = lineNo;
         auto arrow = line.find("->");
@@ -177,9 +200,11 @@ std::vector<SynonymRule> loadSynonyms(const std::string& path, Problems& problem
             continue;
         }
         auto tooLong = [](const std::string& t) { return t.size() > kMaxSynonymTermLength; };
-        if (std::any_of(rule.from.begin(), rule.from.end(), tooLong) || std::any_of(rule.to.begin(), rule.to.end(), tooLong)) {
+        if (std::any_of(rule.from.begin(), rule.from.end(), tooLong) ||
+            std::any_of(rule.to.begin(), rule.to.end(), tooLong)) {
             problems.push_back({path, lineNo, Severity::Error,
-                                "a synonym term is longer than " + std::to_string(kMaxSynonymTermLength) + " characters; rule skipped"});
+                                "a synonym term is longer than " + std::to_string(kMaxSynonymTermLength) +
+                                    " characters; rule skipped"});
             continue;
         }
         rules.push_back(std::move(rule));
@@ -187,7 +212,8 @@ std::vector<SynonymRule> loadSynonyms(const std::string& path, Problems& problem
     return rules;
 }
 
-Corpus loadCorpus(const std::string& root, const LoadOptions& options) {
+Corpus loadCorpus(const std::string& root, const LoadOptions& options)
+{
     Corpus corpus;
     corpus.root = root;
     const fs::path base(root);
@@ -221,9 +247,13 @@ Corpus loadCorpus(const std::string& root, const LoadOptions& options) {
             f.ok = parseArticleFile(f.path, f.type, f.article, f.problems, options.renderHtml);
             ++done;
         },
-        [&] { if (options.onProgress) options.onProgress(done.load(), int(files.size())); },
+        [&] {
+            if (options.onProgress)
+                options.onProgress(done.load(), int(files.size()));
+        },
         [&] { return options.cancel && options.cancel->load(); });
-    if (options.onProgress) options.onProgress(done.load(), int(files.size()));
+    if (options.onProgress)
+        options.onProgress(done.load(), int(files.size()));
     corpus.cancelled = options.cancel && options.cancel->load();
     corpus.articles.reserve(files.size());
     for (auto& f : files) {

@@ -15,7 +15,7 @@ struct SplitFile {
     bool ok = false;
     std::string yaml;
     std::string body;
-    int bodyFirstLine = 1;   // file line of the body's first line
+    int bodyFirstLine = 1;  // file line of the body's first line
 };
 
 // The file must open with a line `---` and close the front matter with `---` (or `...`).

@@ -38,7 +38,8 @@ namespace fibrokb {
 using text::lower;
 namespace {
 
-std::string utcTimestamp(const char* format) {
+std::string utcTimestamp(const char* format)
+{
     std::time_t now = std::time(nullptr);
     std::tm tm{};
     gmtime_r(&now, &tm);
@@ -49,12 +50,17 @@ std::string utcTimestamp(const char* format) {
 
 // Text is UTF-8 by the time it gets here, but a path may hold any bytes a file name can: never let one
 // byte fail the build (nlohmann-json throws on invalid UTF-8 unless told to replace it).
-std::string dumped(const nlohmann::json& j) { return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace); }
+std::string dumped(const nlohmann::json& j)
+{
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
 
-std::string compactDate(const std::string& iso) {
+std::string compactDate(const std::string& iso)
+{
     std::string out;
     for (char c : iso)
-        if (c != '-') out += c;
+        if (c != '-')
+            out += c;
     return out;
 }
 
@@ -62,14 +68,20 @@ std::string compactDate(const std::string& iso) {
 // terms, in code order, goes into the index's metadata. Filled before the shards start, so all agree.
 class FacetDictionary {
 public:
-    void add(const std::string& term) {
-        if (codes_.emplace(term, terms_.size()).second) terms_.push_back(term);
+    void add(const std::string& term)
+    {
+        if (codes_.emplace(term, terms_.size()).second)
+            terms_.push_back(term);
     }
-    std::string encode(const std::vector<std::string>& docTerms) const {
+    std::string encode(const std::vector<std::string>& docTerms) const
+    {
         std::string out;
         for (const auto& t : docTerms) {
-            for (size_t code = codes_.at(t); ; code >>= 7) {
-                if (code < 0x80) { out += static_cast<char>(code); break; }
+            for (size_t code = codes_.at(t);; code >>= 7) {
+                if (code < 0x80) {
+                    out += static_cast<char>(code);
+                    break;
+                }
                 out += static_cast<char>((code & 0x7F) | 0x80);
             }
         }
@@ -77,10 +89,12 @@ public:
     }
     std::string json() const { return dumped(nlohmann::json(terms_)); }
     // An update extends the dictionary it finds: codes already stored in documents keep their meaning.
-    static FacetDictionary fromJson(const std::string& text) {
+    static FacetDictionary fromJson(const std::string& text)
+    {
         FacetDictionary d;
         if (!text.empty())
-            for (const auto& term : nlohmann::json::parse(text)) d.add(term.get<std::string>());
+            for (const auto& term : nlohmann::json::parse(text))
+                d.add(term.get<std::string>());
         return d;
     }
 
@@ -89,9 +103,11 @@ private:
     std::vector<std::string> terms_;
 };
 
-std::vector<std::string> facetTerms(const Article& a) {
+std::vector<std::string> facetTerms(const Article& a)
+{
     std::vector<std::string> terms;
-    for (const auto& t : a.topics) terms.push_back(schema::booleanTerm(schema::kTopicPrefix, t));
+    for (const auto& t : a.topics)
+        terms.push_back(schema::booleanTerm(schema::kTopicPrefix, t));
     terms.push_back(schema::booleanTerm(schema::kTypePrefix, toString(a.type)));
     terms.push_back(schema::booleanTerm(schema::kAudiencePrefix, a.audience));
     return terms;
@@ -101,10 +117,10 @@ std::vector<std::string> facetTerms(const Article& a) {
 class DocumentBuilder {
 public:
     DocumentBuilder(const IndexOptions& options, const FacetDictionary& facets)
-        : facets_(facets),
-          titleWdf_(options.fieldBoosts ? schema::kTitleWdf : 1),
+        : facets_(facets), titleWdf_(options.fieldBoosts ? schema::kTitleWdf : 1),
           headingWdf_(options.fieldBoosts ? schema::kHeadingWdf : 1),
-          summaryWdf_(options.fieldBoosts ? schema::kSummaryWdf : 1) {
+          summaryWdf_(options.fieldBoosts ? schema::kSummaryWdf : 1)
+    {
         termgen_.set_stemmer(Xapian::Stem(schema::kStemLanguage));
         termgen_.set_stemming_strategy(schema::kStemStrategy);
         // No FLAG_SPELLING: it writes to the spelling table once per word occurrence (11% of a build).
@@ -112,7 +128,8 @@ public:
     }
 
     // `a.path` is already relative to the corpus folder.
-    Xapian::Document forArticle(const Article& a, const std::string& path) {
+    Xapian::Document forArticle(const Article& a, const std::string& path)
+    {
         Xapian::Document doc = start(a, a.id, a.title);
         termgen_.index_text(a.summary, summaryWdf_);
         termgen_.increase_termpos();
@@ -131,17 +148,20 @@ public:
         return doc;
     }
 
-    Xapian::Document forFaqEntry(const Article& file, const FaqEntry& e, const std::string& path) {
+    Xapian::Document forFaqEntry(const Article& file, const FaqEntry& e, const std::string& path)
+    {
         Xapian::Document doc = start(file, e.id, e.question);
         termgen_.index_text(e.answer);
-        stored::DocRecord record = recordFor(file, e.id, e.question, e.answer.substr(0, e.answer.find('\n')), e.anchor, path);
+        stored::DocRecord record =
+            recordFor(file, e.id, e.question, e.answer.substr(0, e.answer.find('\n')), e.anchor, path);
         record.sections.push_back({"", 0, e.anchor, e.answer});
         doc.set_data(stored::encodeDocRecord(record));
         return doc;
     }
 
 private:
-    Xapian::Document start(const Article& a, const std::string& id, const std::string& title) {
+    Xapian::Document start(const Article& a, const std::string& id, const std::string& title)
+    {
         Xapian::Document doc;
         termgen_.set_document(doc);
         termgen_.index_text(title, titleWdf_);
@@ -150,18 +170,21 @@ private:
         doc.add_boolean_term(schema::booleanTerm(schema::kIdPrefix, id));
         doc.add_boolean_term(schema::booleanTerm(schema::kFilePrefix, a.id));
         const std::vector<std::string> facets = facetTerms(a);
-        for (const auto& term : facets) doc.add_boolean_term(term);
+        for (const auto& term : facets)
+            doc.add_boolean_term(term);
         doc.add_value(schema::kFacetSlot, facets_.encode(facets));
         doc.add_value(schema::kReviewedSlot, compactDate(a.reviewed));
         doc.add_value(schema::kTitleSortSlot, lower(title));
         doc.add_value(schema::kTitleSlot, title);
         doc.add_value(schema::kBoostSlot, Xapian::sortable_serialise(std::max(0.0, a.importance - 1.0)));
-        if (a.type == DocType::Faq) doc.add_value(schema::kFaqSlot, Xapian::sortable_serialise(1.0));
+        if (a.type == DocType::Faq)
+            doc.add_value(schema::kFaqSlot, Xapian::sortable_serialise(1.0));
         return doc;
     }
 
     static stored::DocRecord recordFor(const Article& a, const std::string& id, const std::string& title,
-                                       const std::string& summary, const std::string& anchor, const std::string& path) {
+                                       const std::string& summary, const std::string& anchor, const std::string& path)
+    {
         stored::DocRecord r;
         r.id = id;
         r.articleId = a.id;
@@ -185,14 +208,18 @@ private:
 // Counted in memory and written once per distinct word; the same rule removes a document's words on update.
 class SpellingCounter {
 public:
-    void add(const Xapian::Document& doc) {
+    void add(const Xapian::Document& doc)
+    {
         for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
             const std::string term = *it;
-            if (isWord(term)) counts_[term] += it.get_wdf();
+            if (isWord(term))
+                counts_[term] += it.get_wdf();
         }
     }
-    void writeTo(Xapian::WritableDatabase& db) const {
-        for (const auto& [word, count] : counts_) db.add_spelling(word, count);
+    void writeTo(Xapian::WritableDatabase& db) const
+    {
+        for (const auto& [word, count] : counts_)
+            db.add_spelling(word, count);
     }
     // Prefixed terms start with an ASCII capital (schema.h); spelling suggests plain words only.
     static bool isWord(const std::string& term) { return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z'); }
@@ -201,20 +228,25 @@ private:
     std::unordered_map<std::string, Xapian::termcount> counts_;
 };
 
-std::string currentGeneration(const fs::path& outDir) { return liveGeneration(outDir.string()); }
+std::string currentGeneration(const fs::path& outDir)
+{
+    return liveGeneration(outDir.string());
+}
 
 // One writer per index folder. flock(2) is released by the kernel when the holder exits in any way, SIGKILL
 // included, so a killed build never leaves the folder locked.
 class WriterLock {
 public:
-    explicit WriterLock(const fs::path& outDir) {
+    explicit WriterLock(const fs::path& outDir)
+    {
         const fs::path path = outDir / schema::kLockFile;
         fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-        if (fd_ < 0) throw BuildError("cannot create the lock file " + path.string() + ": " + std::strerror(errno));
+        if (fd_ < 0)
+            throw BuildError("cannot create the lock file " + path.string() + ": " + std::strerror(errno));
         if (::flock(fd_, LOCK_EX | LOCK_NB) != 0) {
             ::close(fd_);
             throw IndexBusy("another fibrokb-index build is writing to " + outDir.string() +
-                             "; the index is unchanged. Run the build again when that one has finished.");
+                            "; the index is unchanged. Run the build again when that one has finished.");
         }
     }
     ~WriterLock() { ::close(fd_); }
@@ -230,8 +262,10 @@ private:
 class GenerationGuard {
 public:
     explicit GenerationGuard(fs::path path) : path_(std::move(path)) {}
-    ~GenerationGuard() {
-        if (kept_) return;
+    ~GenerationGuard()
+    {
+        if (kept_)
+            return;
         std::error_code ec;
         fs::remove_all(path_, ec);
     }
@@ -244,22 +278,28 @@ private:
     bool kept_ = false;
 };
 
-void syncOrThrow(int fd, const std::string& what) {
-    if (::fsync(fd) != 0) throw BuildError("cannot write " + what + " to disk: " + std::strerror(errno));
+void syncOrThrow(int fd, const std::string& what)
+{
+    if (::fsync(fd) != 0)
+        throw BuildError("cannot write " + what + " to disk: " + std::strerror(errno));
 }
 
 // A directory we may write into: empty, or one of our own index directories.
-void checkOutDir(const fs::path& outDir) {
+void checkOutDir(const fs::path& outDir)
+{
     std::error_code ec;
     if (!fs::exists(outDir, ec)) {
         fs::create_directories(outDir, ec);
-        if (ec) throw BuildError("cannot create index folder " + outDir.string() + ": " + ec.message());
+        if (ec)
+            throw BuildError("cannot create index folder " + outDir.string() + ": " + ec.message());
         return;
     }
-    if (!fs::is_directory(outDir, ec)) throw BuildError(outDir.string() + " exists and is not a folder");
+    if (!fs::is_directory(outDir, ec))
+        throw BuildError(outDir.string() + " exists and is not a folder");
     for (const auto& entry : fs::directory_iterator(outDir, ec)) {
         std::string name = entry.path().filename().string();
-        bool ours = name == schema::kStubFile || name == schema::kLockFile || name.rfind(schema::kGenerationPrefix, 0) == 0 ||
+        bool ours = name == schema::kStubFile || name == schema::kLockFile ||
+                    name.rfind(schema::kGenerationPrefix, 0) == 0 ||
                     name.rfind(std::string(schema::kStubFile) + ".tmp", 0) == 0;
         if (!ours)
             throw BuildError(outDir.string() + " holds other files (" + name +
@@ -269,11 +309,13 @@ void checkOutDir(const fs::path& outDir) {
 
 // Writes the new stub beside the old one, syncs it, renames it over the old one, and syncs the folder, so
 // that after a crash or power loss the stub names either the old generation or the new one, complete.
-void writeStub(const fs::path& outDir, const std::string& generation) {
+void writeStub(const fs::path& outDir, const std::string& generation)
+{
     const fs::path tmp = outDir / (std::string(schema::kStubFile) + ".tmp" + std::to_string(::getpid()));
     const std::string line = "auto " + generation + "\n";
     int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) throw BuildError("cannot write " + tmp.string() + ": " + std::strerror(errno));
+    if (fd < 0)
+        throw BuildError("cannot write " + tmp.string() + ": " + std::strerror(errno));
     try {
         if (::write(fd, line.data(), line.size()) != static_cast<ssize_t>(line.size()))
             throw BuildError("cannot write " + tmp.string() + ": " + std::strerror(errno));
@@ -294,27 +336,30 @@ void writeStub(const fs::path& outDir, const std::string& generation) {
     }
     int dirFd = ::open(outDir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dirFd >= 0) {
-        ::fsync(dirFd);   // the rename itself is durable only once the folder is synced
+        ::fsync(dirFd);  // the rename itself is durable only once the folder is synced
         ::close(dirFd);
     }
 }
 
 // Keeps the live generation and `previous` (a reader may still have it open); removes every other generation,
 // including those a killed build left behind, and stale stub temporaries. Called only under the WriterLock.
-void removeOldGenerations(const fs::path& outDir, const std::string& live, const std::string& previous) {
+void removeOldGenerations(const fs::path& outDir, const std::string& live, const std::string& previous)
+{
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(outDir, ec)) {
         std::string name = entry.path().filename().string();
         bool generation = name.rfind(schema::kGenerationPrefix, 0) == 0;
         bool staleTmp = name.rfind(std::string(schema::kStubFile) + ".tmp", 0) == 0;
-        if ((generation && name != live && name != previous) || staleTmp) fs::remove_all(entry.path(), ec);
+        if ((generation && name != live && name != previous) || staleTmp)
+            fs::remove_all(entry.path(), ec);
     }
 }
 
 }  // namespace
 
 // Paths in the index are relative to the corpus folder ("articles/outer-hip-pain.md"), so an index can move.
-static std::string corpusRelative(const std::string& path, const std::string& root) {
+static std::string corpusRelative(const std::string& path, const std::string& root)
+{
     // The common case without a system call: fs::relative canonicalises both paths, a few stat(2) per file.
     const std::string base = root.empty() || root.back() == '/' ? root : root + "/";
     if (!root.empty() && path.rfind(base, 0) == 0 && path.find("/../") == std::string::npos &&
@@ -328,51 +373,65 @@ static std::string corpusRelative(const std::string& path, const std::string& ro
 namespace {
 
 // "<size> <mtime in ns>" of a corpus file: an update re-reads a file when either differs ("" if it is gone).
-std::string fileStamp(const std::string& path) {
+std::string fileStamp(const std::string& path)
+{
     struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) return "";
-    return std::to_string(st.st_size) + " " + std::to_string(std::int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec);
+    if (::stat(path.c_str(), &st) != 0)
+        return "";
+    return std::to_string(st.st_size) + " " +
+           std::to_string(std::int64_t(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec);
 }
 
 // Everything besides the files that the documents depend on: topics, synonyms, options. An update needs it
 // unchanged; a new synonym rule changes the synonym table, so it takes a full build.
-std::string corpusSettings(const Corpus& corpus, const IndexOptions& options) {
+std::string corpusSettings(const Corpus& corpus, const IndexOptions& options)
+{
     nlohmann::json j = {{"schema", schema::kSchemaVersion}, {"fieldBoosts", options.fieldBoosts}};
-    for (const auto& t : corpus.topics) j["topics"].push_back({t.id, t.label, t.description});
-    for (const auto& r : corpus.synonyms) j["synonyms"].push_back({r.from, r.to, r.twoWay});
+    for (const auto& t : corpus.topics)
+        j["topics"].push_back({t.id, t.label, t.description});
+    for (const auto& r : corpus.synonyms)
+        j["synonyms"].push_back({r.from, r.to, r.twoWay});
     const std::string text = dumped(j);
     std::uint64_t hash = 1469598103934665603ull;
-    for (unsigned char c : text) hash = (hash ^ c) * 1099511628211ull;
+    for (unsigned char c : text)
+        hash = (hash ^ c) * 1099511628211ull;
     return std::to_string(hash);
 }
 
-std::string manifestKey(const std::string& relativePath) { return schema::booleanTerm(schema::kMetaFilePrefix, relativePath); }
-std::string manifestValue(const std::string& stamp, const std::string& id, const std::string& relativePath) {
+std::string manifestKey(const std::string& relativePath)
+{
+    return schema::booleanTerm(schema::kMetaFilePrefix, relativePath);
+}
+std::string manifestValue(const std::string& stamp, const std::string& id, const std::string& relativePath)
+{
     return stamp + " " + id + "\n" + relativePath;
 }
 
 // What one file contributes: the file itself (its article record), and the documents to write for it.
 struct FileJob {
     const Article* article = nullptr;
-    bool wholeArticle = false;              // an article: one document
-    std::vector<const FaqEntry*> entries;   // a FAQ file: one document per entry not already taken
+    bool wholeArticle = false;             // an article: one document
+    std::vector<const FaqEntry*> entries;  // a FAQ file: one document per entry not already taken
     size_t textBytes = 0;
 };
 
 // Decides, in corpus order, what gets written: the first file or entry to claim an id wins (check reports
 // the duplicates). Done before the shards start, so the result does not depend on how files are split.
-std::vector<FileJob> planJobs(const Corpus& corpus) {
+std::vector<FileJob> planJobs(const Corpus& corpus)
+{
     std::vector<FileJob> jobs;
     std::set<std::string> seenIds;
     for (const Article& a : corpus.articles) {
-        if (!seenIds.insert(a.id).second) continue;
+        if (!seenIds.insert(a.id).second)
+            continue;
         FileJob job;
         job.article = &a;
         if (a.type == DocType::Article) {
             job.wholeArticle = true;
         } else {
             for (const auto& e : a.faq)
-                if (seenIds.insert(e.id).second) job.entries.push_back(&e);
+                if (seenIds.insert(e.id).second)
+                    job.entries.push_back(&e);
         }
         job.textBytes = a.html.size() + 512;
         jobs.push_back(std::move(job));
@@ -389,9 +448,11 @@ constexpr size_t kCommitEveryTextBytes = 1u << 20;
 
 // Splits the jobs into `n` contiguous runs of about equal text. Contiguous, so that after the merge the
 // documents keep corpus order (docids break ranking ties, so a build gives the same order on any machine).
-std::vector<std::pair<size_t, size_t>> splitJobs(const std::vector<FileJob>& jobs, int n) {
+std::vector<std::pair<size_t, size_t>> splitJobs(const std::vector<FileJob>& jobs, int n)
+{
     size_t total = 0;
-    for (const auto& j : jobs) total += j.textBytes;
+    for (const auto& j : jobs)
+        total += j.textBytes;
     std::vector<std::pair<size_t, size_t>> ranges;
     size_t begin = 0, acc = 0;
     for (size_t i = 0; i < jobs.size(); ++i) {
@@ -416,23 +477,27 @@ class ShardWriter {
 public:
     ShardWriter(const fs::path& path, const Corpus& corpus, const IndexOptions& options, const FacetDictionary& facets,
                 std::atomic<int>& documentsDone)
-        : path_(path), corpus_(corpus), options_(options), facets_(facets), documentsDone_(documentsDone) {}
+        : path_(path), corpus_(corpus), options_(options), facets_(facets), documentsDone_(documentsDone)
+    {
+    }
 
-    void write(const std::vector<FileJob>& jobs, size_t begin, size_t end) {
+    void write(const std::vector<FileJob>& jobs, size_t begin, size_t end)
+    {
         Xapian::WritableDatabase db(path_.string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS | Xapian::DB_NO_SYNC);
         DocumentBuilder builder(options_, facets_);
         SpellingCounter spelling;
         size_t sinceCommit = 0;
         for (size_t i = begin; i < end; ++i) {
-            if (options_.cancel && options_.cancel->load()) throw Cancelled();
+            if (options_.cancel && options_.cancel->load())
+                throw Cancelled();
             const FileJob& job = jobs[i];
             const Article& a = *job.article;
-            Article withPath = a;   // the record stores the path relative to the corpus folder
+            Article withPath = a;  // the record stores the path relative to the corpus folder
             withPath.path = corpusRelative(a.path, corpus_.root);
             const std::string& path = withPath.path;
             auto add = [&](const Xapian::Document& doc) {
                 spelling.add(doc);
-                db.add_document(doc);   // a fresh database and ids made unique by planJobs: no lookup needed
+                db.add_document(doc);  // a fresh database and ids made unique by planJobs: no lookup needed
                 ++documentsDone_;
             };
             if (job.wholeArticle) {
@@ -443,7 +508,8 @@ public:
                 add(builder.forFaqEntry(a, *e, path));
                 ++faqEntries;
             }
-            if (!job.wholeArticle) db.set_metadata(schema::kMetaArticlePrefix + a.id, stored::encodeArticleRecord(withPath));
+            if (!job.wholeArticle)
+                db.set_metadata(schema::kMetaArticlePrefix + a.id, stored::encodeArticleRecord(withPath));
             db.set_metadata(manifestKey(path), manifestValue(fileStamp(a.path), a.id, path));
             sinceCommit += job.textBytes;
             if (sinceCommit >= kCommitEveryTextBytes) {
@@ -469,7 +535,8 @@ private:
 
 // Inside a catch block of a build or an update: turns whatever was thrown into BuildCancelled or BuildError,
 // saying that the previous index is kept (`what` is "build" or "update").
-[[noreturn]] void rethrowAsBuildError(const std::string& what) {
+[[noreturn]] void rethrowAsBuildError(const std::string& what)
+{
     try {
         throw;
     } catch (const Cancelled&) {
@@ -487,21 +554,25 @@ private:
 class MergeStatus final : public Xapian::Compactor {
 public:
     explicit MergeStatus(const std::function<void(const std::string&)>& onTable) : onTable_(onTable) {}
-    void set_status(const std::string& table, const std::string& status) override {
-        if (onTable_ && status.empty()) onTable_(table);
+    void set_status(const std::string& table, const std::string& status) override
+    {
+        if (onTable_ && status.empty())
+            onTable_(table);
     }
 
 private:
     const std::function<void(const std::string&)>& onTable_;
 };
 
-double secondsSince(std::chrono::steady_clock::time_point start) {
+double secondsSince(std::chrono::steady_clock::time_point start)
+{
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
 }  // namespace
 
-BuildSummary buildIndex(const Corpus& corpus, const std::string& outDirText, const IndexOptions& options) {
+BuildSummary buildIndex(const Corpus& corpus, const std::string& outDirText, const IndexOptions& options)
+{
     const auto started = std::chrono::steady_clock::now();
     const fs::path outDir(outDirText);
     checkOutDir(outDir);
@@ -520,16 +591,19 @@ BuildSummary buildIndex(const Corpus& corpus, const std::string& outDirText, con
     FacetDictionary facets;
     for (const auto& job : jobs) {
         documentsTotal += job.wholeArticle ? 1 : int(job.entries.size());
-        for (const auto& term : facetTerms(*job.article)) facets.add(term);
+        for (const auto& term : facetTerms(*job.article))
+            facets.add(term);
     }
-    const auto ranges = splitJobs(jobs, std::min<int>(parallel::defaultThreads(options.threads), std::max<size_t>(jobs.size(), 1)));
+    const auto ranges =
+        splitJobs(jobs, std::min<int>(parallel::defaultThreads(options.threads), std::max<size_t>(jobs.size(), 1)));
 
     BuildSummary summary;
     summary.generation = generation;
     BuildProgress progress;
     progress.documentsTotal = documentsTotal;
     auto report = [&](BuildProgress::Stage stage) {
-        if (!options.onProgress) return;
+        if (!options.onProgress)
+            return;
         progress.stage = stage;
         progress.seconds = secondsSince(started);
         options.onProgress(progress);
@@ -560,7 +634,8 @@ BuildSummary buildIndex(const Corpus& corpus, const std::string& outDirText, con
             summary.faqEntries += w->faqEntries;
         }
         progress.documentsDone = documentsDone.load();
-        if (options.cancel && options.cancel->load()) throw Cancelled();
+        if (options.cancel && options.cancel->load())
+            throw Cancelled();
 
         {
             // The corpus-wide data goes into the first shard before the merge.
@@ -581,14 +656,18 @@ BuildSummary buildIndex(const Corpus& corpus, const std::string& outDirText, con
         // than a database written document by document).
         report(BuildProgress::Stage::Merging);
         Xapian::Database all;
-        for (const auto& p : shardPaths) all.add_database(Xapian::Database(p.string()));
-        std::function<void(const std::string&)> onTable = [&](const std::string&) { report(BuildProgress::Stage::Merging); };
+        for (const auto& p : shardPaths)
+            all.add_database(Xapian::Database(p.string()));
+        std::function<void(const std::string&)> onTable = [&](const std::string&) {
+            report(BuildProgress::Stage::Merging);
+        };
         MergeStatus status(onTable);
         all.compact(genPath.string(), Xapian::Compactor::FULL, 0, status);
         all.close();
-        shardGuards.clear();   // removes the shard folders
+        shardGuards.clear();  // removes the shard folders
         summary.documents = summary.articles + summary.faqEntries;
-        if (options.cancel && options.cancel->load()) throw Cancelled();
+        if (options.cancel && options.cancel->load())
+            throw Cancelled();
         writeStub(outDir, generation);
         guard.keep();
     } catch (...) {
@@ -602,16 +681,19 @@ BuildSummary buildIndex(const Corpus& corpus, const std::string& outDirText, con
 namespace {
 
 // Removes a document's words from the spelling table, by the rule SpellingCounter added them.
-void removeSpelling(Xapian::WritableDatabase& db, const Xapian::Document& doc) {
+void removeSpelling(Xapian::WritableDatabase& db, const Xapian::Document& doc)
+{
     for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
         const std::string term = *it;
-        if (SpellingCounter::isWord(term)) db.remove_spelling(term, it.get_wdf());
+        if (SpellingCounter::isWord(term))
+            db.remove_spelling(term, it.get_wdf());
     }
 }
 
 }  // namespace
 
-UpdateSummary updateIndex(const std::string& corpusDir, const std::string& outDirText, const IndexOptions& options) {
+UpdateSummary updateIndex(const std::string& corpusDir, const std::string& outDirText, const IndexOptions& options)
+{
     UpdateSummary summary;
     const fs::path outDir(outDirText);
     auto needFull = [&](const std::string& why) {
@@ -620,12 +702,15 @@ UpdateSummary updateIndex(const std::string& corpusDir, const std::string& outDi
         return summary;
     };
     std::error_code ec;
-    if (!fs::is_directory(corpusDir, ec)) return needFull("corpus folder not found");
-    if (!fs::exists(outDir / schema::kStubFile, ec)) return needFull("no index yet");
+    if (!fs::is_directory(corpusDir, ec))
+        return needFull("corpus folder not found");
+    if (!fs::exists(outDir / schema::kStubFile, ec))
+        return needFull("no index yet");
     checkOutDir(outDir);
     WriterLock lock(outDir);
     const std::string previous = currentGeneration(outDir);
-    if (previous.empty() || !fs::is_directory(outDir / previous, ec)) return needFull("no index yet");
+    if (previous.empty() || !fs::is_directory(outDir / previous, ec))
+        return needFull("no index yet");
     removeOldGenerations(outDir, previous, previous);
 
     try {
@@ -642,14 +727,19 @@ UpdateSummary updateIndex(const std::string& corpusDir, const std::string& outDi
             return needFull("topics.yaml, synonyms.txt or the index options changed");
 
         // Which files changed, by size and modification time against the manifest.
-        struct Known { std::string stamp, id; bool seen = false; };
-        std::map<std::string, Known> manifest;   // relative path -> what the index holds
+        struct Known {
+            std::string stamp, id;
+            bool seen = false;
+        };
+        std::map<std::string, Known> manifest;  // relative path -> what the index holds
         const std::string prefix = schema::kMetaFilePrefix;
         for (auto it = live.metadata_keys_begin(prefix); it != live.metadata_keys_end(prefix); ++it) {
             const std::string value = live.get_metadata(*it);
             const size_t newline = value.find('\n'), lastSpace = value.rfind(' ', newline);
-            if (newline == std::string::npos || lastSpace == std::string::npos) continue;
-            manifest[value.substr(newline + 1)] = {value.substr(0, lastSpace), value.substr(lastSpace + 1, newline - lastSpace - 1)};
+            if (newline == std::string::npos || lastSpace == std::string::npos)
+                continue;
+            manifest[value.substr(newline + 1)] = {value.substr(0, lastSpace),
+                                                   value.substr(lastSpace + 1, newline - lastSpace - 1)};
         }
         Corpus changed = settings;
         std::vector<std::pair<std::string, DocType>> toRead;
@@ -660,24 +750,30 @@ UpdateSummary updateIndex(const std::string& corpusDir, const std::string& outDi
                 auto known = manifest.find(rel);
                 if (known != manifest.end()) {
                     known->second.seen = true;
-                    if (known->second.stamp == fileStamp(path)) continue;
+                    if (known->second.stamp == fileStamp(path))
+                        continue;
                     ++summary.filesChanged;
                 } else {
                     ++summary.filesAdded;
                 }
                 toRead.emplace_back(path, type);
             }
-        std::vector<std::string> removedIds;   // files whose documents go: changed, deleted
+        std::vector<std::string> removedIds;  // files whose documents go: changed, deleted
         for (const auto& [rel, known] : manifest) {
-            if (!known.seen) { ++summary.filesRemoved; removedIds.push_back(known.id); }
+            if (!known.seen) {
+                ++summary.filesRemoved;
+                removedIds.push_back(known.id);
+            }
         }
         for (const auto& [path, type] : toRead) {
             auto known = manifest.find(corpusRelative(path, corpusDir));
-            if (known != manifest.end()) removedIds.push_back(known->second.id);
+            if (known != manifest.end())
+                removedIds.push_back(known->second.id);
         }
         summary.generation = previous;
         summary.documents = int(live.get_doccount());
-        if (toRead.empty() && removedIds.empty()) return summary;   // nothing to do: the index stays as it is
+        if (toRead.empty() && removedIds.empty())
+            return summary;  // nothing to do: the index stays as it is
         // Replacing a document in place costs about as much as writing one in a full build plus the
         // lookups (1.3 s for 100 files of 5,000, a full build 14.7 s): past a quarter of the files, for
         // instance after a copy that reset every file's time, a full build is the faster way.
@@ -689,22 +785,29 @@ UpdateSummary updateIndex(const std::string& corpusDir, const std::string& outDi
         std::vector<Article> parsed(toRead.size());
         std::vector<Problems> fileProblems(toRead.size());
         std::vector<char> ok(toRead.size(), 0);
-        parallel::forEach(toRead.size(), parallel::defaultThreads(options.threads), [&](size_t i) {
-            ok[i] = parseArticleFile(toRead[i].first, toRead[i].second, parsed[i], fileProblems[i]);
-        }, {}, [&] { return options.cancel && options.cancel->load(); });
-        if (options.cancel && options.cancel->load()) throw Cancelled();
+        parallel::forEach(
+            toRead.size(), parallel::defaultThreads(options.threads),
+            [&](size_t i) { ok[i] = parseArticleFile(toRead[i].first, toRead[i].second, parsed[i], fileProblems[i]); },
+            {}, [&] { return options.cancel && options.cancel->load(); });
+        if (options.cancel && options.cancel->load())
+            throw Cancelled();
         for (size_t i = 0; i < toRead.size(); ++i) {
             changed.problems.insert(changed.problems.end(), fileProblems[i].begin(), fileProblems[i].end());
-            if (ok[i]) changed.articles.push_back(std::move(parsed[i]));
-            else summary.skippedFiles.push_back(toRead[i].first);
+            if (ok[i])
+                changed.articles.push_back(std::move(parsed[i]));
+            else
+                summary.skippedFiles.push_back(toRead[i].first);
         }
         const std::set<std::string> leaving(removedIds.begin(), removedIds.end());
         auto otherPage = [&](const std::string& id) -> std::optional<std::set<std::string>> {
-            if (leaving.count(id)) return std::nullopt;
+            if (leaving.count(id))
+                return std::nullopt;
             auto record = stored::readArticleRecord(live, id);
-            if (!record) return std::nullopt;
+            if (!record)
+                return std::nullopt;
             std::set<std::string> anchors;
-            for (const auto& section : record->sections) anchors.insert(section.anchor);
+            for (const auto& section : record->sections)
+                anchors.insert(section.anchor);
             return anchors;
         };
         CheckReport report = checkSomeFiles(changed, otherPage);
@@ -713,7 +816,9 @@ UpdateSummary updateIndex(const std::string& corpusDir, const std::string& outDi
         for (const auto& a : changed.articles) {
             const std::string fileTerm = schema::booleanTerm(schema::kFilePrefix, a.id);
             if (!leaving.count(a.id) && live.term_exists(fileTerm)) {
-                report.problems.push_back({a.path, 2, Severity::Error, "duplicate id '" + a.id + "' (another file in the index has it); not indexed"});
+                report.problems.push_back(
+                    {a.path, 2, Severity::Error,
+                     "duplicate id '" + a.id + "' (another file in the index has it); not indexed"});
                 continue;
             }
             keep.push_back(&a);
@@ -732,7 +837,7 @@ UpdateSummary updateIndex(const std::string& corpusDir, const std::string& outDi
         const fs::path genPath = outDir / previous;
         {
             Xapian::WritableDatabase db(genPath.string(), Xapian::DB_OPEN);
-            db.begin_transaction();   // all or nothing, and one commit: the copy is durable before the switch
+            db.begin_transaction();  // all or nothing, and one commit: the copy is durable before the switch
             for (const auto& id : leaving) {
                 const std::string fileTerm = schema::booleanTerm(schema::kFilePrefix, id);
                 std::vector<Xapian::docid> docs(db.postlist_begin(fileTerm), db.postlist_end(fileTerm));
@@ -742,18 +847,22 @@ UpdateSummary updateIndex(const std::string& corpusDir, const std::string& outDi
                 }
                 db.set_metadata(schema::kMetaArticlePrefix + id, "");
             }
-            std::set<std::string> reread;   // relative paths of the files read again
-            for (const auto& file : toRead) reread.insert(corpusRelative(file.first, corpusDir));
+            std::set<std::string> reread;  // relative paths of the files read again
+            for (const auto& file : toRead)
+                reread.insert(corpusRelative(file.first, corpusDir));
             for (const auto& entry : manifest)
-                if (!entry.second.seen || reread.count(entry.first)) db.set_metadata(manifestKey(entry.first), "");
+                if (!entry.second.seen || reread.count(entry.first))
+                    db.set_metadata(manifestKey(entry.first), "");
             FacetDictionary facets = FacetDictionary::fromJson(db.get_metadata(schema::kMetaFacetTerms));
             for (const Article* a : keep)
-                for (const auto& term : facetTerms(*a)) facets.add(term);
+                for (const auto& term : facetTerms(*a))
+                    facets.add(term);
             DocumentBuilder builder(options, facets);
             SpellingCounter spelling;
             std::set<std::string> seenIds;
             for (const Article* source : keep) {
-                if (!seenIds.insert(source->id).second) continue;
+                if (!seenIds.insert(source->id).second)
+                    continue;
                 Article a = *source;
                 a.path = corpusRelative(source->path, corpusDir);
                 auto add = [&](const std::string& id, const Xapian::Document& doc) {
@@ -764,7 +873,8 @@ UpdateSummary updateIndex(const std::string& corpusDir, const std::string& outDi
                     add(a.id, builder.forArticle(a, a.path));
                 } else {
                     for (const auto& e : a.faq)
-                        if (seenIds.insert(e.id).second) add(e.id, builder.forFaqEntry(a, e, a.path));
+                        if (seenIds.insert(e.id).second)
+                            add(e.id, builder.forFaqEntry(a, e, a.path));
                     db.set_metadata(schema::kMetaArticlePrefix + a.id, stored::encodeArticleRecord(a));
                 }
                 db.set_metadata(manifestKey(a.path), manifestValue(fileStamp(source->path), a.id, a.path));
@@ -772,7 +882,8 @@ UpdateSummary updateIndex(const std::string& corpusDir, const std::string& outDi
             spelling.writeTo(db);
             db.set_metadata(schema::kMetaFacetTerms, facets.json());
             db.set_metadata(schema::kMetaBuildDate, utcTimestamp("%Y-%m-%dT%H:%M:%SZ"));
-            if (options.cancel && options.cancel->load()) throw Cancelled();
+            if (options.cancel && options.cancel->load())
+                throw Cancelled();
             db.commit_transaction();
             summary.documents = int(db.get_doccount());
             db.close();

@@ -15,33 +15,47 @@
 namespace fibrokb {
 namespace {
 
-struct ParserDeleter { void operator()(cmark_parser* p) const { cmark_parser_free(p); } };
-struct NodeDeleter { void operator()(cmark_node* n) const { cmark_node_free(n); } };
+struct ParserDeleter {
+    void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct NodeDeleter {
+    void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
 
-std::string typeName(cmark_node* node) {
+std::string typeName(cmark_node* node)
+{
     const char* name = cmark_node_get_type_string(node);
     return name ? name : "";
 }
 
-std::string literal(cmark_node* node) {
+std::string literal(cmark_node* node)
+{
     const char* text = cmark_node_get_literal(node);
     return text ? text : "";
 }
 
 // Plain text of an inline subtree: what a reader sees, without link targets or markup. Walked with
 // cmark_iter, which keeps its own stack: a recursive walk dies on 50,000 nested emphasis markers.
-void appendInlineText(cmark_node* node, std::string& out) {
+void appendInlineText(cmark_node* node, std::string& out)
+{
     cmark_iter* iter = cmark_iter_new(node);
     for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
-        if (ev != CMARK_EVENT_ENTER) continue;
+        if (ev != CMARK_EVENT_ENTER)
+            continue;
         cmark_node* child = cmark_iter_get_node(iter);
-        if (child == node) continue;
+        if (child == node)
+            continue;
         switch (cmark_node_get_type(child)) {
-            case CMARK_NODE_TEXT:
-            case CMARK_NODE_CODE: out += literal(child); break;
-            case CMARK_NODE_SOFTBREAK:
-            case CMARK_NODE_LINEBREAK: out += ' '; break;
-            default: break;
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+            out += literal(child);
+            break;
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+            out += ' ';
+            break;
+        default:
+            break;
         }
     }
     cmark_iter_free(iter);
@@ -53,7 +67,8 @@ struct Depth {
     int line = 0;
 };
 
-Depth deepestNesting(cmark_node* doc) {
+Depth deepestNesting(cmark_node* doc)
+{
     Depth deepest;
     int depth = 0;
     cmark_iter* iter = cmark_iter_new(doc);
@@ -61,15 +76,23 @@ Depth deepestNesting(cmark_node* doc) {
         cmark_node* node = cmark_iter_get_node(iter);
         // cmark_iter gives leaves (text, code, breaks, raw HTML, rules) an ENTER and no EXIT.
         switch (cmark_node_get_type(node)) {
-            case CMARK_NODE_TEXT: case CMARK_NODE_CODE: case CMARK_NODE_SOFTBREAK: case CMARK_NODE_LINEBREAK:
-            case CMARK_NODE_HTML_INLINE: case CMARK_NODE_HTML_BLOCK: case CMARK_NODE_CODE_BLOCK:
-            case CMARK_NODE_THEMATIC_BREAK: continue;
-            default: break;
+        case CMARK_NODE_TEXT:
+        case CMARK_NODE_CODE:
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+        case CMARK_NODE_HTML_INLINE:
+        case CMARK_NODE_HTML_BLOCK:
+        case CMARK_NODE_CODE_BLOCK:
+        case CMARK_NODE_THEMATIC_BREAK:
+            continue;
+        default:
+            break;
         }
         if (ev == CMARK_EVENT_ENTER) {
             if (++depth > deepest.levels) {
                 deepest.levels = depth;
-                if (deepest.line == 0 || depth == kMaxMarkdownNesting + 1) deepest.line = cmark_node_get_start_line(node);
+                if (deepest.line == 0 || depth == kMaxMarkdownNesting + 1)
+                    deepest.line = cmark_node_get_start_line(node);
             }
         } else {
             --depth;
@@ -79,25 +102,33 @@ Depth deepestNesting(cmark_node* doc) {
     return deepest;
 }
 
-std::string collapseSpaces(const std::string& text) {
+std::string collapseSpaces(const std::string& text)
+{
     std::string out;
     out.reserve(text.size());
     bool space = false;
     for (unsigned char c : text) {
         // The "C" locale's isspace, inline (every character of every page passes here).
-        if (c == ' ' || (c >= '\t' && c <= '\r')) { space = !out.empty(); continue; }
-        if (space) out += ' ';
+        if (c == ' ' || (c >= '\t' && c <= '\r')) {
+            space = !out.empty();
+            continue;
+        }
+        if (space)
+            out += ' ';
         space = false;
         out += static_cast<char>(c);
     }
     return out;
 }
 
-std::string lowerScheme(const std::string& url) {
+std::string lowerScheme(const std::string& url)
+{
     std::string scheme;
     for (char c : url) {
-        if (c == ':') return scheme;
-        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.')) return "";
+        if (c == ':')
+            return scheme;
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '-' || c == '.'))
+            return "";
         scheme += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     }
     return "";
@@ -108,14 +139,17 @@ std::string lowerScheme(const std::string& url) {
 class BodyWalker {
 public:
     BodyWalker(int firstLine, const std::string& path, Problems& problems)
-        : lineOffset_(firstLine - 1), path_(path), problems_(problems) {
-        sections_.push_back(Section{"", 0, "", "", firstLine, {}});   // the untitled lead
+        : lineOffset_(firstLine - 1), path_(path), problems_(problems)
+    {
+        sections_.push_back(Section{"", 0, "", "", firstLine, {}});  // the untitled lead
     }
 
-    void walk(cmark_node* doc) {
+    void walk(cmark_node* doc)
+    {
         cmark_iter* iter = cmark_iter_new(doc);
         for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
-            if (ev != CMARK_EVENT_ENTER) continue;
+            if (ev != CMARK_EVENT_ENTER)
+                continue;
             cmark_node* node = cmark_iter_get_node(iter);
             const cmark_node_type type = cmark_node_get_type(node);
             if (type == CMARK_NODE_HEADING) {
@@ -134,11 +168,13 @@ public:
     }
 
     // Images become their alt text (no remote or embedded images, ever); dangerous links lose their URL.
-    void makeInert(cmark_node* doc) {
+    void makeInert(cmark_node* doc)
+    {
         std::vector<cmark_node*> images;
         cmark_iter* iter = cmark_iter_new(doc);
         for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
-            if (ev != CMARK_EVENT_ENTER) continue;
+            if (ev != CMARK_EVENT_ENTER)
+                continue;
             cmark_node* node = cmark_iter_get_node(iter);
             const cmark_node_type type = cmark_node_get_type(node);
             if (type == CMARK_NODE_IMAGE) {
@@ -168,10 +204,12 @@ public:
         }
     }
 
-    std::vector<Section> takeSections() {
+    std::vector<Section> takeSections()
+    {
         std::vector<Section> out;
         for (auto& s : sections_)
-            if (s.level > 0 || !s.text.empty()) out.push_back(std::move(s));
+            if (s.level > 0 || !s.text.empty())
+                out.push_back(std::move(s));
         return out;
     }
     std::vector<Link> takeLinks() { return std::move(links_); }
@@ -179,7 +217,8 @@ public:
 private:
     int fileLine(cmark_node* node) const { return cmark_node_get_start_line(node) + lineOffset_; }
 
-    void startSection(cmark_node* heading) {
+    void startSection(cmark_node* heading)
+    {
         std::string text;
         appendInlineText(heading, text);
         text = collapseSpaces(text);
@@ -191,33 +230,41 @@ private:
         sections_.push_back(std::move(s));
     }
 
-    void addBlock(cmark_node* block) {
+    void addBlock(cmark_node* block)
+    {
         std::string text;
         appendInlineText(block, text);
         addText(collapseSpaces(text), block);
     }
 
-    void addText(const std::string& text, cmark_node* from) {
-        if (text.empty()) return;
+    void addText(const std::string& text, cmark_node* from)
+    {
+        if (text.empty())
+            return;
         Section& s = sections_.back();
-        if (!s.text.empty()) s.text += '\n';
+        if (!s.text.empty())
+            s.text += '\n';
         s.text += text;
         s.blockLines.push_back(fileLine(from));
     }
 
-    void addLink(cmark_node* node) {
+    void addLink(cmark_node* node)
+    {
         const char* raw = cmark_node_get_url(node);
         std::string url = raw ? raw : "";
-        if (url.empty() || isExternalUrl(url)) return;
+        if (url.empty() || isExternalUrl(url))
+            return;
         Link link;
         auto hash = url.find('#');
         link.targetId = url.substr(0, hash);
-        if (hash != std::string::npos) link.anchor = url.substr(hash + 1);
+        if (hash != std::string::npos)
+            link.anchor = url.substr(hash + 1);
         link.line = fileLine(node);
         links_.push_back(std::move(link));
     }
 
-    void warn(cmark_node* node, const std::string& message) {
+    void warn(cmark_node* node, const std::string& message)
+    {
         problems_.push_back({path_, fileLine(node), Severity::Warning, message});
     }
 
@@ -231,17 +278,20 @@ private:
 
 // cmark's renderer writes bare <hN>; give each heading its anchor, in document order. In safe mode raw
 // HTML is omitted and text is escaped, so every "<hN>" in the output is a real heading.
-std::string addHeadingAnchors(const std::string& html, const std::vector<Section>& sections) {
+std::string addHeadingAnchors(const std::string& html, const std::vector<Section>& sections)
+{
     std::vector<const Section*> headings;
     for (const auto& s : sections)
-        if (s.level > 0) headings.push_back(&s);
+        if (s.level > 0)
+            headings.push_back(&s);
     std::string out;
     out.reserve(html.size() + headings.size() * 40);
     size_t pos = 0;
     for (const Section* s : headings) {
         std::string open = "<h" + std::to_string(s->level) + ">";
         size_t at = html.find(open, pos);
-        if (at == std::string::npos) break;
+        if (at == std::string::npos)
+            break;
         out.append(html, pos, at - pos);
         out += "<h" + std::to_string(s->level) + " id=\"" + s->anchor + "\"><a name=\"" + s->anchor + "\"></a>";
         pos = at + open.size();
@@ -250,7 +300,8 @@ std::string addHeadingAnchors(const std::string& html, const std::vector<Section
     return out;
 }
 
-void registerExtensionsOnce() {
+void registerExtensionsOnce()
+{
     static std::once_flag once;
     std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
 }
@@ -262,23 +313,29 @@ void registerExtensionsOnce() {
 constexpr int kMaxTableColumns = 200;
 constexpr int kMaxInlineMarkersPerBlock = 5000;
 
-bool shapeIsBounded(const std::string& body, int firstLine, const std::string& path, Problems& problems) {
+bool shapeIsBounded(const std::string& body, int firstLine, const std::string& path, Problems& problems)
+{
     int line = firstLine, blockStart = firstLine, markers = 0;
     size_t pos = 0;
     while (pos < body.size()) {
         size_t end = body.find('\n', pos);
-        if (end == std::string::npos) end = body.size();
+        if (end == std::string::npos)
+            end = body.size();
         int pipes = 0;
         bool blank = true;
         for (size_t i = pos; i < end; ++i) {
             const char c = body[i];
-            if (c == '|') ++pipes;
-            if (c == '[' || c == ']' || c == '*' || c == '_' || c == '`' || c == '<' || c == '!' || c == '~') ++markers;
-            if (c != ' ' && c != '\t') blank = false;
+            if (c == '|')
+                ++pipes;
+            if (c == '[' || c == ']' || c == '*' || c == '_' || c == '`' || c == '<' || c == '!' || c == '~')
+                ++markers;
+            if (c != ' ' && c != '\t')
+                blank = false;
         }
         if (pipes > kMaxTableColumns) {
-            problems.push_back({path, line, Severity::Error, "a table row with more than " + std::to_string(kMaxTableColumns) +
-                                                                 " columns; the file is not indexed"});
+            problems.push_back({path, line, Severity::Error,
+                                "a table row with more than " + std::to_string(kMaxTableColumns) +
+                                    " columns; the file is not indexed"});
             return false;
         }
         if (markers > kMaxInlineMarkersPerBlock) {
@@ -299,13 +356,16 @@ bool shapeIsBounded(const std::string& body, int firstLine, const std::string& p
 
 }  // namespace
 
-bool isExternalUrl(const std::string& url) {
-    if (!url.empty() && url[0] == '#') return false;   // same page
+bool isExternalUrl(const std::string& url)
+{
+    if (!url.empty() && url[0] == '#')
+        return false;  // same page
     return !lowerScheme(url).empty() || url.rfind("//", 0) == 0;
 }
 
 RenderedBody renderMarkdown(const std::string& body, int firstLine, const std::string& path, Problems& problems,
-                            bool html) {
+                            bool html)
+{
     RenderedBody out;
     if (!shapeIsBounded(body, firstLine, path, problems)) {
         out.ok = false;
@@ -336,7 +396,8 @@ RenderedBody renderMarkdown(const std::string& body, int firstLine, const std::s
 
     out.sections = walker.takeSections();
     out.links = walker.takeLinks();
-    if (!html) return out;
+    if (!html)
+        return out;
     // CMARK_OPT_DEFAULT is safe mode in cmark-gfm 0.29: raw HTML omitted, javascript:/data: URLs dropped.
     char* rendered = cmark_render_html(doc.get(), CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser.get()));
     out.html = addHeadingAnchors(rendered ? rendered : "", out.sections);

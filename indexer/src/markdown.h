@@ -14,7 +14,7 @@ namespace fibrokb {
 constexpr int kMaxMarkdownNesting = 48;
 
 struct RenderedBody {
-    bool ok = true;   // false: the body was refused (see the problems); nothing else is filled
+    bool ok = true;  // false: the body was refused (see the problems); nothing else is filled
     // sections[i].text holds one readable block (paragraph, list item, table cell) per line.
     std::vector<Section> sections;
     std::vector<Link> links;

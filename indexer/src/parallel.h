@@ -16,8 +16,10 @@
 namespace fibrokb::parallel {
 
 // Threads to use when the caller does not say: one per core, at most 8.
-inline int defaultThreads(int requested) {
-    if (requested > 0) return std::min(requested, 64);
+inline int defaultThreads(int requested)
+{
+    if (requested > 0)
+        return std::min(requested, 64);
     const unsigned cores = std::thread::hardware_concurrency();
     return int(std::clamp(cores == 0 ? 2u : cores, 1u, 8u));
 }
@@ -27,7 +29,8 @@ inline int defaultThreads(int requested) {
 // tick() about five times a second. Stops taking items once stop() returns true. The first exception thrown
 // by work() is rethrown here after every thread has finished.
 inline void forEach(size_t count, int threads, const std::function<void(size_t)>& work,
-                    const std::function<void()>& tick = {}, const std::function<bool()>& stop = {}) {
+                    const std::function<void()>& tick = {}, const std::function<bool()>& stop = {})
+{
     std::atomic<size_t> next{0};
     std::mutex mutex;
     std::condition_variable finished;
@@ -39,13 +42,15 @@ inline void forEach(size_t count, int threads, const std::function<void(size_t)>
         pool.emplace_back([&] {
             try {
                 for (size_t i; (i = next++) < count;) {
-                    if (stop && stop()) break;
+                    if (stop && stop())
+                        break;
                     work(i);
                 }
             } catch (...) {
                 std::lock_guard<std::mutex> hold(mutex);
-                if (!failure) failure = std::current_exception();
-                next = count;   // the others stop at their next item
+                if (!failure)
+                    failure = std::current_exception();
+                next = count;  // the others stop at their next item
             }
             std::lock_guard<std::mutex> hold(mutex);
             --running;
@@ -63,8 +68,10 @@ inline void forEach(size_t count, int threads, const std::function<void(size_t)>
             }
         }
     }
-    for (auto& t : pool) t.join();
-    if (failure) std::rethrow_exception(failure);
+    for (auto& t : pool)
+        t.join();
+    if (failure)
+        std::rethrow_exception(failure);
 }
 
 }  // namespace fibrokb::parallel

@@ -11,12 +11,14 @@ namespace {
 
 // Common English words that carry no meaning in a search ("why do I wake up tired" -> "wake tired").
 const char* const kStopwords[] = {
-    "a", "about", "after", "all", "am", "an", "and", "any", "are", "as", "at", "be", "been", "being", "but", "by",
-    "can", "could", "did", "do", "does", "doing", "for", "from", "get", "got", "had", "has", "have", "having", "he",
-    "her", "here", "him", "his", "how", "i", "i'm", "if", "in", "into", "is", "it", "its", "it's", "just", "me", "my",
-    "of", "on", "or", "our", "she", "should", "so", "some", "than", "that", "the", "their", "them", "then", "there",
-    "these", "they", "this", "those", "to", "too", "us", "was", "we", "were", "what", "when", "where", "which", "who",
-    "why", "will", "with", "would", "you", "your", "im", "ive", "i've", "can't", "really", "very", "much", "many"};
+    "a",    "about", "after", "all",   "am",     "an",     "and",   "any",  "are",  "as",    "at",  "be",
+    "been", "being", "but",   "by",    "can",    "could",  "did",   "do",   "does", "doing", "for", "from",
+    "get",  "got",   "had",   "has",   "have",   "having", "he",    "her",  "here", "him",   "his", "how",
+    "i",    "i'm",   "if",    "in",    "into",   "is",     "it",    "its",  "it's", "just",  "me",  "my",
+    "of",   "on",    "or",    "our",   "she",    "should", "so",    "some", "than", "that",  "the", "their",
+    "them", "then",  "there", "these", "they",   "this",   "those", "to",   "too",  "us",    "was", "we",
+    "were", "what",  "when",  "where", "which",  "who",    "why",   "will", "with", "would", "you", "your",
+    "im",   "ive",   "i've",  "can't", "really", "very",   "much",  "many"};
 
 // How much a curated importance of 2 (start-here, urgent help) adds to a BM25 score.
 // Measured with bench/relevance (docs/search-quality.md): 1.5 let the start-here page win generic queries.
@@ -27,25 +29,31 @@ constexpr double kQuestionFaqBoost = 1.5;
 // "What is fibromyalgia, in plain words?" has all three words in its title.
 constexpr double kTitleWordsScale = 0.5;
 
-Xapian::Query valueBoost(Xapian::valueno slot, double scale) {
+Xapian::Query valueBoost(Xapian::valueno slot, double scale)
+{
     Xapian::Query source((new Xapian::ValueWeightPostingSource(slot))->release());
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, source, scale);
 }
 
-std::string bareWord(const std::string& word) {
+std::string bareWord(const std::string& word)
+{
     std::string out;
     for (unsigned char c : word)
-        if (std::isalnum(c) || c == '\'' || c >= 128) out += static_cast<char>(std::tolower(c));
+        if (std::isalnum(c) || c == '\'' || c >= 128)
+            out += static_cast<char>(std::tolower(c));
     return out;
 }
 
 }  // namespace
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, const SynonymTable& synonyms) : db_(db), synonyms_(synonyms) {
-    for (const char* w : kStopwords) stopper_.add(w);
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const SynonymTable& synonyms) : db_(db), synonyms_(synonyms)
+{
+    for (const char* w : kStopwords)
+        stopper_.add(w);
 }
 
-Xapian::QueryParser QueryBuilder::makeParser(const QueryOptions& options) const {
+Xapian::QueryParser QueryBuilder::makeParser(const QueryOptions& options) const
+{
     Xapian::QueryParser qp;
     qp.set_database(db_);
     qp.set_stemmer(Xapian::Stem(schema::kStemLanguage));
@@ -62,44 +70,56 @@ Xapian::QueryParser QueryBuilder::makeParser(const QueryOptions& options) const 
     return qp;
 }
 
-Xapian::Query QueryBuilder::parse(const std::string& text, unsigned flags, const QueryOptions& options) const {
+Xapian::Query QueryBuilder::parse(const std::string& text, unsigned flags, const QueryOptions& options) const
+{
     Xapian::QueryParser qp = makeParser(options);
     return qp.parse_query(text, flags);
 }
 
-std::string QueryBuilder::plainWords(const std::string& text) {
+std::string QueryBuilder::plainWords(const std::string& text)
+{
     std::string out;
-    for (unsigned char c : text) out += (std::isalnum(c) || c == '\'' || c >= 128) ? static_cast<char>(std::tolower(c)) : ' ';
+    for (unsigned char c : text)
+        out += (std::isalnum(c) || c == '\'' || c >= 128) ? static_cast<char>(std::tolower(c)) : ' ';
     return out;
 }
 
-std::string QueryBuilder::withoutUnfinishedWord(const std::string& text) {
-    if (text.empty() || std::isspace(static_cast<unsigned char>(text.back()))) return text;
+std::string QueryBuilder::withoutUnfinishedWord(const std::string& text)
+{
+    if (text.empty() || std::isspace(static_cast<unsigned char>(text.back())))
+        return text;
     size_t start = text.find_last_of(" \t");
     start = start == std::string::npos ? 0 : start + 1;
-    if (start == 0 || text.size() - start >= kMinPartialLength) return text;   // a lone short word stays
+    if (start == 0 || text.size() - start >= kMinPartialLength)
+        return text;  // a lone short word stays
     for (size_t i = start; i < text.size(); ++i)
-        if (!std::isalnum(static_cast<unsigned char>(text[i]))) return text;    // "x*", "\"ab": leave syntax alone
+        if (!std::isalnum(static_cast<unsigned char>(text[i])))
+            return text;  // "x*", "\"ab": leave syntax alone
     return text.substr(0, start);
 }
 
-bool QueryBuilder::usesSyntax(const std::string& text) {
+bool QueryBuilder::usesSyntax(const std::string& text)
+{
     for (const char* op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"}) {
         std::string t = " " + text + " ";
-        if (t.find(std::string(" ") + op + " ") != std::string::npos) return true;
+        if (t.find(std::string(" ") + op + " ") != std::string::npos)
+            return true;
     }
     for (char c : text)
-        if (c == '"' || c == ':' || c == '*' || c == '(' || c == '+') return true;
+        if (c == '"' || c == ':' || c == '*' || c == '(' || c == '+')
+            return true;
     return text.find(" -") != std::string::npos || (!text.empty() && text[0] == '-');
 }
 
-Xapian::Query QueryBuilder::build(const std::string& text, const QueryOptions& options) const {
+Xapian::Query QueryBuilder::build(const std::string& text, const QueryOptions& options) const
+{
     unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD;
     // Partial matching only once the last word has a few letters, and not after a space.
     if (options.asYouType && !text.empty() && !std::isspace(static_cast<unsigned char>(text.back()))) {
         size_t start = text.find_last_of(" \t\"(");
         std::string last = text.substr(start == std::string::npos ? 0 : start + 1);
-        if (last.size() >= kMinPartialLength) flags |= Xapian::QueryParser::FLAG_PARTIAL;
+        if (last.size() >= kMinPartialLength)
+            flags |= Xapian::QueryParser::FLAG_PARTIAL;
     }
     const std::string expanded = options.synonyms ? synonyms_.expand(text) : text;
     Xapian::Query query;
@@ -119,7 +139,8 @@ Xapian::Query QueryBuilder::build(const std::string& text, const QueryOptions& o
     return withBoosts(query, text, options);
 }
 
-Xapian::Query QueryBuilder::buildRelaxed(const std::string& text, const QueryOptions& options) const {
+Xapian::Query QueryBuilder::buildRelaxed(const std::string& text, const QueryOptions& options) const
+{
     QueryOptions any = options;
     any.matchAllWords = false;
     any.boostImportance = any.questionsFavourFaq = false;
@@ -129,7 +150,8 @@ Xapian::Query QueryBuilder::buildRelaxed(const std::string& text, const QueryOpt
     {
         std::istringstream in(plainWords(text));
         for (std::string w; in >> w;)
-            if (!stopper_(w)) words.push_back(w);
+            if (!stopper_(w))
+                words.push_back(w);
     }
     if (words.size() >= 3 && words.size() <= 10) {
         QueryOptions all = any;
@@ -138,26 +160,32 @@ Xapian::Query QueryBuilder::buildRelaxed(const std::string& text, const QueryOpt
         for (size_t skip = 0; skip < words.size(); ++skip) {
             std::string subset;
             for (size_t i = 0; i < words.size(); ++i)
-                if (i != skip) subset += words[i] + " ";
+                if (i != skip)
+                    subset += words[i] + " ";
             allButOne.push_back(build(subset, all));
         }
-        query = Xapian::Query(Xapian::Query::OP_OR, query, Xapian::Query(Xapian::Query::OP_OR, allButOne.begin(), allButOne.end()));
+        query = Xapian::Query(Xapian::Query::OP_OR, query,
+                              Xapian::Query(Xapian::Query::OP_OR, allButOne.begin(), allButOne.end()));
     }
     return withBoosts(query, text, options);
 }
 
-Xapian::Query QueryBuilder::withBoosts(Xapian::Query query, const std::string& text, const QueryOptions& options) const {
-    if (query.empty()) return query;
+Xapian::Query QueryBuilder::withBoosts(Xapian::Query query, const std::string& text, const QueryOptions& options) const
+{
+    if (query.empty())
+        return query;
     // Boosts reorder matches but never add any: OP_AND_MAYBE.
     if (options.boostImportance)
         query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, valueBoost(schema::kBoostSlot, kImportanceScale));
     if (options.titleWords) {
         std::vector<Xapian::Query> titleTerms;
         std::istringstream in(plainWords(text));
-        for (std::string w; in >> w;) titleTerms.emplace_back(schema::kTitlePrefix + w);
+        for (std::string w; in >> w;)
+            titleTerms.emplace_back(schema::kTitlePrefix + w);
         if (titleTerms.size() > 1) {
             Xapian::Query echo(Xapian::Query::OP_OR, titleTerms.begin(), titleTerms.end());
-            query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, echo, kTitleWordsScale));
+            query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                                  Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, echo, kTitleWordsScale));
         }
     }
     if (options.questionsFavourFaq && looksLikeQuestion(text))
@@ -165,46 +193,58 @@ Xapian::Query QueryBuilder::withBoosts(Xapian::Query query, const std::string& t
     return query;
 }
 
-bool QueryBuilder::looksLikeQuestion(const std::string& text) {
-    static const char* const starters[] = {"why", "how", "what", "when", "where", "which", "who", "can", "could",
-                                           "should", "is", "are", "do", "does", "did", "will", "would", "am", "was",
-                                           "has", "have", "may", "must"};
+bool QueryBuilder::looksLikeQuestion(const std::string& text)
+{
+    static const char* const starters[] = {"why",   "how",    "what", "when", "where", "which", "who", "can",
+                                           "could", "should", "is",   "are",  "do",    "does",  "did", "will",
+                                           "would", "am",     "was",  "has",  "have",  "may",   "must"};
     std::string first;
     for (unsigned char c : text) {
-        if (std::isalpha(c)) first += static_cast<char>(std::tolower(c));
-        else if (!first.empty()) break;
+        if (std::isalpha(c))
+            first += static_cast<char>(std::tolower(c));
+        else if (!first.empty())
+            break;
     }
     for (const char* s : starters)
-        if (first == s) return true;
+        if (first == s)
+            return true;
     size_t end = text.find_last_not_of(" \t");
     return end != std::string::npos && text[end] == '?';
 }
 
-std::string QueryBuilder::correction(const std::string& text) const {
+std::string QueryBuilder::correction(const std::string& text) const
+{
     // Most queries are spelled right. When every word is one the library has (or a stopword), the rules below
     // would keep every typed word anyway, so Xapian's spelling search (trigram lists and edit distances, per
     // word) is skipped: it was a fifth of a search's time at 5,000 documents.
     bool allKnown = true;
     std::istringstream plain(plainWords(text));
-    for (std::string w; allKnown && plain >> w;) allKnown = stopper_(w) || db_.term_exists(w);
-    if (allKnown) return "";
+    for (std::string w; allKnown && plain >> w;)
+        allKnown = stopper_(w) || db_.term_exists(w);
+    if (allKnown)
+        return "";
     std::string corrected;
     try {
         Xapian::QueryParser qp = makeParser(QueryOptions{});
-        if (spellingSource_) qp.set_database(spellingSource_());
+        if (spellingSource_)
+            qp.set_database(spellingSource_());
         qp.parse_query(text, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
         corrected = qp.get_corrected_query_string();
     } catch (const Xapian::QueryParserError&) {
-        return "";   // half-typed syntax: no suggestion until it parses
+        return "";  // half-typed syntax: no suggestion until it parses
     }
-    if (corrected.empty() || corrected == text) return "";
+    if (corrected.empty() || corrected == text)
+        return "";
     // Xapian corrects word by word and keeps the rest of the string as typed. A "correction" into a
     // stopword ("si joint" -> "is joint", "cant sleep" -> "can sleep") only loses meaning: keep the word.
     std::istringstream typedWords(text), fixedWords(corrected);
     std::vector<std::string> typed, fixed;
-    for (std::string w; typedWords >> w;) typed.push_back(w);
-    for (std::string w; fixedWords >> w;) fixed.push_back(w);
-    if (typed.size() != fixed.size()) return corrected;
+    for (std::string w; typedWords >> w;)
+        typed.push_back(w);
+    for (std::string w; fixedWords >> w;)
+        fixed.push_back(w);
+    if (typed.size() != fixed.size())
+        return corrected;
     bool useful = false;
     std::string out;
     for (size_t i = 0; i < typed.size(); ++i) {
@@ -212,8 +252,8 @@ std::string QueryBuilder::correction(const std::string& text) const {
         const std::string bareTyped = bareWord(typed[i]), bareFixed = bareWord(fixed[i]);
         // Never "correct" a word the library uses ("wake" -> "make"), nor a synonym key into anything but
         // one of its own synonyms ("advil" -> "advice" no; "fibromyalgea" -> "fibromyalgia" yes).
-        const bool known = db_.term_exists(bareTyped) ||
-                           (synonyms_.hasKey(bareTyped) && !synonyms_.isSynonym(bareTyped, bareFixed));
+        const bool known =
+            db_.term_exists(bareTyped) || (synonyms_.hasKey(bareTyped) && !synonyms_.isSynonym(bareTyped, bareFixed));
         const bool keepTyped = typed[i] == fixed[i] || known || stopper_(bareFixed);
         useful |= !keepTyped;
         out += (i ? " " : "") + (keepTyped ? typed[i] : fixed[i]);

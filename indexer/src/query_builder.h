@@ -12,8 +12,8 @@
 namespace fibrokb {
 
 struct QueryOptions {
-    bool asYouType = false;        // expand the last word as a prefix, from kMinPartialLength characters
-    bool matchAllWords = true;     // AND between words; false = OR (used when AND finds nothing)
+    bool asYouType = false;     // expand the last word as a prefix, from kMinPartialLength characters
+    bool matchAllWords = true;  // AND between words; false = OR (used when AND finds nothing)
     bool synonyms = true;
     bool boostImportance = true;
     bool questionsFavourFaq = true;

@@ -10,13 +10,15 @@
 namespace fibrokb {
 namespace {
 
-bool isVowel(char c) {
+bool isVowel(char c)
+{
     return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
 }
 
 // Abbreviations and decimal points must not end a sentence: "e.g." loses its last dot, "2.5" its dot.
 // A single linear pass (std::regex recursed per character and overflowed the stack on long lines).
-std::string maskNonTerminalDots(const std::string& block) {
+std::string maskNonTerminalDots(const std::string& block)
+{
     static const std::string_view kAbbreviations[] = {"e.g", "i.e", "etc", "vs", "Dr", "Mr", "Mrs", "Ms"};
     auto isWord = [](char c) { return text::isAsciiAlnum(static_cast<unsigned char>(c)) || c == '_'; };
     std::string out;
@@ -34,68 +36,82 @@ std::string maskNonTerminalDots(const std::string& block) {
                     break;
                 }
             }
-            if (masked) continue;
+            if (masked)
+                continue;
         }
         const bool decimalPoint = block[i] == '.' && i > 0 && i + 1 < n &&
                                   std::isdigit(static_cast<unsigned char>(block[i - 1])) &&
                                   std::isdigit(static_cast<unsigned char>(block[i + 1]));
-        if (!decimalPoint) out += block[i];
+        if (!decimalPoint)
+            out += block[i];
         ++i;
     }
     return out;
 }
 
-int countSentences(const std::string& block) {
+int countSentences(const std::string& block)
+{
     // A run of . ! ? followed by white space or the end of the block ends a sentence.
     int count = 0;
     const size_t n = block.size();
     for (size_t i = 0; i < n; ++i) {
-        if (block[i] != '.' && block[i] != '!' && block[i] != '?') continue;
+        if (block[i] != '.' && block[i] != '!' && block[i] != '?')
+            continue;
         size_t j = i;
-        while (j < n && (block[j] == '.' || block[j] == '!' || block[j] == '?')) ++j;
-        if (j == n || std::isspace(static_cast<unsigned char>(block[j]))) ++count;
+        while (j < n && (block[j] == '.' || block[j] == '!' || block[j] == '?'))
+            ++j;
+        if (j == n || std::isspace(static_cast<unsigned char>(block[j])))
+            ++count;
         i = j - 1;
     }
     // A block that does not end with terminal punctuation (perhaps before a closing quote
     // or bracket) still ends a sentence: list items often have no full stop.
     size_t end = n;
-    while (end > 0 && std::isspace(static_cast<unsigned char>(block[end - 1]))) --end;
-    while (end > 0 && (block[end - 1] == '"' || block[end - 1] == '\'' || block[end - 1] == ')' ||
-                       block[end - 1] == ']'))
+    while (end > 0 && std::isspace(static_cast<unsigned char>(block[end - 1])))
+        --end;
+    while (end > 0 &&
+           (block[end - 1] == '"' || block[end - 1] == '\'' || block[end - 1] == ')' || block[end - 1] == ']'))
         --end;
     bool endsWithTerminal = end > 0 && (block[end - 1] == '.' || block[end - 1] == '!' || block[end - 1] == '?');
-    if (!endsWithTerminal) ++count;
+    if (!endsWithTerminal)
+        ++count;
     return count < 1 ? 1 : count;
 }
 
 }  // namespace
 
-int countSyllables(std::string_view word) {
+int countSyllables(std::string_view word)
+{
     // Over the word's ASCII letters, lower-cased, without building that string (this runs for every word of
     // every page in `check`): vowel groups, then a silent final "e" unless the word ends in consonant + "le".
     int groups = 0, letters = 0;
     bool inVowels = false;
-    char last3[3] = {0, 0, 0};   // the last three letters, newest last
+    char last3[3] = {0, 0, 0};  // the last three letters, newest last
     for (unsigned char raw : word) {
-        if (!text::isAsciiAlpha(raw)) continue;
+        if (!text::isAsciiAlpha(raw))
+            continue;
         const char c = text::asciiLower(raw);
         const bool v = isVowel(c);
-        if (v && !inVowels) ++groups;
+        if (v && !inVowels)
+            ++groups;
         inVowels = v;
         last3[0] = last3[1];
         last3[1] = last3[2];
         last3[2] = c;
         ++letters;
     }
-    if (letters == 0) return 1;   // a number
+    if (letters == 0)
+        return 1;  // a number
     if (last3[2] == 'e' && !(letters >= 2 && last3[1] == 'e')) {
         const bool consonantLe = letters > 2 && last3[1] == 'l' && !isVowel(last3[0]);
-        if (!consonantLe) --groups;
+        if (!consonantLe)
+            --groups;
     }
     return groups < 1 ? 1 : groups;
 }
 
-Readability measureReadability(const std::vector<std::string>& blocks) {
+Readability measureReadability(const std::vector<std::string>& blocks)
+{
     Readability r;
     for (const auto& raw : blocks) {
         const std::string block = maskNonTerminalDots(raw);
@@ -105,7 +121,10 @@ Readability measureReadability(const std::vector<std::string>& blocks) {
         const size_t n = block.size();
         for (size_t i = 0; i < n;) {
             const auto c = static_cast<unsigned char>(block[i]);
-            if (!(text::isAsciiAlnum(c) || c == '\'')) { ++i; continue; }
+            if (!(text::isAsciiAlnum(c) || c == '\'')) {
+                ++i;
+                continue;
+            }
             size_t j = i;
             bool hasAlnum = false;
             while (j < n && (text::isAsciiAlnum(static_cast<unsigned char>(block[j])) || block[j] == '\'')) {
@@ -118,7 +137,8 @@ Readability measureReadability(const std::vector<std::string>& blocks) {
             }
             i = j;
         }
-        if (wordsHere == 0) continue;
+        if (wordsHere == 0)
+            continue;
         r.words += wordsHere;
         r.sentences += countSentences(block);
     }

@@ -19,14 +19,14 @@ constexpr const char* kStemLanguage = "english";
 constexpr Xapian::TermGenerator::stem_strategy kStemStrategy = Xapian::TermGenerator::STEM_SOME;
 
 // Term prefixes (Xapian convention: Q = unique id, S = subject/title, X... = our own).
-constexpr const char* kIdPrefix = "Q";          // Q<id>: unique id term, one per document
-constexpr const char* kTitlePrefix = "S";       // title words, also searchable as title:word
-constexpr const char* kTopicPrefix = "XT";      // boolean: XT<topic-id>, also topic:<id>
-constexpr const char* kTypePrefix = "XY";       // boolean: XYarticle | XYfaq
-constexpr const char* kAudiencePrefix = "XA";   // boolean: XApatients | XAcaregivers | XAeveryone
+constexpr const char* kIdPrefix = "Q";         // Q<id>: unique id term, one per document
+constexpr const char* kTitlePrefix = "S";      // title words, also searchable as title:word
+constexpr const char* kTopicPrefix = "XT";     // boolean: XT<topic-id>, also topic:<id>
+constexpr const char* kTypePrefix = "XY";      // boolean: XYarticle | XYfaq
+constexpr const char* kAudiencePrefix = "XA";  // boolean: XApatients | XAcaregivers | XAeveryone
 // Pages written for everyone are written for each group too: filtering by a group also keeps them.
 constexpr const char* kAudienceEveryone = "everyone";
-constexpr const char* kFilePrefix = "XF";       // boolean: XF<file id> the document belongs to
+constexpr const char* kFilePrefix = "XF";  // boolean: XF<file id> the document belongs to
 
 // Within-document frequency boosts: a word in the title counts as this many body occurrences.
 constexpr int kTitleWdf = 6;
@@ -34,20 +34,20 @@ constexpr int kHeadingWdf = 3;
 constexpr int kSummaryWdf = 2;
 
 // Value slots.
-constexpr Xapian::valueno kReviewedSlot = 0;    // "YYYYMMDD"
-constexpr Xapian::valueno kTitleSortSlot = 1;   // lower-cased title, for browsing by title
-constexpr Xapian::valueno kBoostSlot = 2;       // sortable_serialise(importance - 1), added to the score
-constexpr Xapian::valueno kFaqSlot = 3;         // sortable_serialise(1) on FAQ entries: lifted for question-shaped queries
+constexpr Xapian::valueno kReviewedSlot = 0;   // "YYYYMMDD"
+constexpr Xapian::valueno kTitleSortSlot = 1;  // lower-cased title, for browsing by title
+constexpr Xapian::valueno kBoostSlot = 2;      // sortable_serialise(importance - 1), added to the score
+constexpr Xapian::valueno kFaqSlot = 3;  // sortable_serialise(1) on FAQ entries: lifted for question-shaped queries
 // The document's facet terms (topics, type, audience) as varint codes into kMetaFacetTerms. Counting facets over
 // every match reads this one value instead of each document's term list (91% of a search's time before).
 constexpr Xapian::valueno kFacetSlot = 4;
-constexpr Xapian::valueno kTitleSlot = 5;       // the title as written, for completion without decoding records
+constexpr Xapian::valueno kTitleSlot = 5;  // the title as written, for completion without decoding records
 
 // Metadata keys.
 constexpr const char* kMetaSchemaVersion = "fibrokb.schema_version";
 constexpr const char* kMetaBuildDate = "fibrokb.build_date";
-constexpr const char* kMetaTopics = "fibrokb.topics";          // JSON list of {id, label, description}
-constexpr const char* kMetaArticlePrefix = "fibrokb.article:"; // + file id -> stored::encodeArticleRecord
+constexpr const char* kMetaTopics = "fibrokb.topics";           // JSON list of {id, label, description}
+constexpr const char* kMetaArticlePrefix = "fibrokb.article:";  // + file id -> stored::encodeArticleRecord
 constexpr const char* kMetaFacetTerms = "fibrokb.facet_terms";  // JSON list of facet terms; index = code in kFacetSlot
 // The synonym table again, as JSON {"key": ["synonym", ...]}: Xapian 1.4's remote backend serves metadata but
 // not the synonym table, so a reader of a library on xapian-tcpsrv takes the synonyms from here.
@@ -66,11 +66,14 @@ constexpr const char* kMetaCorpusSettings = "fibrokb.corpus_settings";
 // (ids, files, topics, types, audiences) that the writer adds and the searcher looks up.
 constexpr size_t kMaxTermBytes = 240;
 
-inline std::string booleanTerm(const std::string& prefix, const std::string& value) {
+inline std::string booleanTerm(const std::string& prefix, const std::string& value)
+{
     std::string term = prefix + value;
-    if (term.size() <= kMaxTermBytes) return term;
-    std::uint64_t hash = 1469598103934665603ull;   // FNV-1a over the whole term: long values stay distinct
-    for (unsigned char c : term) hash = (hash ^ c) * 1099511628211ull;
+    if (term.size() <= kMaxTermBytes)
+        return term;
+    std::uint64_t hash = 1469598103934665603ull;  // FNV-1a over the whole term: long values stay distinct
+    for (unsigned char c : term)
+        hash = (hash ^ c) * 1099511628211ull;
     char tail[20];
     std::snprintf(tail, sizeof tail, "#%016llx", static_cast<unsigned long long>(hash));
     return term.substr(0, kMaxTermBytes - 17) + tail;

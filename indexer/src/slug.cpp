@@ -4,12 +4,14 @@
 
 namespace fibrokb {
 
-std::string slugify(const std::string& text) {
+std::string slugify(const std::string& text)
+{
     std::string out;
     bool pendingHyphen = false;
     for (unsigned char c : text) {
         if (std::isalnum(c) && c < 128) {
-            if (pendingHyphen && !out.empty()) out += '-';
+            if (pendingHyphen && !out.empty())
+                out += '-';
             pendingHyphen = false;
             out += static_cast<char>(std::tolower(c));
         } else if (c == '\'') {
@@ -21,21 +23,26 @@ std::string slugify(const std::string& text) {
     return out;
 }
 
-bool isSlug(const std::string& text) {
+bool isSlug(const std::string& text)
+{
     return !text.empty() && slugify(text) == text;
 }
 
-std::string AnchorAllocator::allocate(const std::string& headingText) {
+std::string AnchorAllocator::allocate(const std::string& headingText)
+{
     std::string base = slugify(headingText);
     if (base.size() > kMaxAnchorLength) {
         base.resize(kMaxAnchorLength);
-        while (!base.empty() && base.back() == '-') base.pop_back();
+        while (!base.empty() && base.back() == '-')
+            base.pop_back();
     }
-    if (base.empty()) base = "section";
+    if (base.empty())
+        base = "section";
     std::string candidate = base;
     if (used_.count(candidate)) {
         int& n = nextSuffix_.emplace(base, 2).first->second;
-        do candidate = base + "-" + std::to_string(n++);
+        do
+            candidate = base + "-" + std::to_string(n++);
         while (used_.count(candidate));
     }
     used_.insert(candidate);

@@ -21,7 +21,7 @@ public:
 
 private:
     std::set<std::string> used_;
-    std::map<std::string, int> nextSuffix_;   // base -> next number to try: 20,000 equal headings stay linear
+    std::map<std::string, int> nextSuffix_;  // base -> next number to try: 20,000 equal headings stay linear
 };
 
 }  // namespace fibrokb

@@ -35,16 +35,16 @@ struct SnippetSection {
 
 // One Xapian document's data: an article, or one FAQ entry.
 struct DocRecord {
-    std::string id;          // article id, or fileId#anchor
-    std::string articleId;   // the file it belongs to
-    std::string title;       // title, or the question
+    std::string id;         // article id, or fileId#anchor
+    std::string articleId;  // the file it belongs to
+    std::string title;      // title, or the question
     DocType type = DocType::Article;
     std::vector<std::string> topics;
     std::string audience;
-    std::string summary;     // summary, or the first line of the answer
-    std::string anchor;      // FAQ entry anchor ("" for articles)
+    std::string summary;  // summary, or the first line of the answer
+    std::string anchor;   // FAQ entry anchor ("" for articles)
     std::string reviewed;
-    std::string path;        // relative to the corpus folder
+    std::string path;  // relative to the corpus folder
     std::vector<SnippetSection> sections;
     // For an article: its article record (encodeArticleRecord's JSON, uncompressed), compressed together with the
     // section texts, so that the text the HTML repeats costs next to nothing. Empty for FAQ entries.
@@ -61,15 +61,15 @@ DocRecord decodeDocRecord(const std::string& data, RecordPart part);
 // metadata table under schema::kMetaArticlePrefix + file id, compressed. An article's section texts are left
 // out (DocRecord::sections holds them); decodeArticleRecord returns them empty.
 std::string articleRecordJson(const Article& article);
-std::string encodeArticleRecord(const Article& article);   // compressed, for the metadata table
-Article decodeArticleRecord(const std::string& data);      // throws DamagedData
-Article articleFromRecordJson(const std::string& json);    // throws DamagedData
+std::string encodeArticleRecord(const Article& article);  // compressed, for the metadata table
+Article decodeArticleRecord(const std::string& data);     // throws DamagedData
+Article articleFromRecordJson(const std::string& json);   // throws DamagedData
 
 // The article record of `id` (an article or a FAQ file) in `db`, wherever it is kept; nullopt when there is none.
 std::optional<Article> readArticleRecord(const Xapian::Database& db, const std::string& id);
 
 // zlib, with a one-byte tag so that short values are stored as they are.
 std::string compress(const std::string& bytes);
-std::string decompress(const std::string& stored);   // throws DamagedData
+std::string decompress(const std::string& stored);  // throws DamagedData
 
 }  // namespace fibrokb::stored

@@ -42,30 +42,46 @@ const char* kHelpStart =
     "\n"
     "Which library: the first of\n";
 
-int usage(const std::string& message) {
+int usage(const std::string& message)
+{
     std::cerr << "fibrokb-search: " << message << "\nTry 'fibrokb-search --help'.\n";
     return cli::kUsage;
 }
 
 // <b>match</b> -> bold on a terminal, plain elsewhere; HTML entities back to characters.
-std::string forTerminal(const std::string& snippet, bool tty) {
+std::string forTerminal(const std::string& snippet, bool tty)
+{
     std::string out;
     for (size_t i = 0; i < snippet.size();) {
         auto starts = [&](const char* s) { return snippet.compare(i, std::char_traits<char>::length(s), s) == 0; };
-        if (starts("<b>")) { out += tty ? "\033[1m" : ""; i += 3; }
-        else if (starts("</b>")) { out += tty ? "\033[0m" : ""; i += 4; }
-        else if (starts("&amp;")) { out += '&'; i += 5; }
-        else if (starts("&lt;")) { out += '<'; i += 4; }
-        else if (starts("&gt;")) { out += '>'; i += 4; }
-        else if (starts("&quot;")) { out += '"'; i += 6; }
-        else out += snippet[i++];
+        if (starts("<b>")) {
+            out += tty ? "\033[1m" : "";
+            i += 3;
+        } else if (starts("</b>")) {
+            out += tty ? "\033[0m" : "";
+            i += 4;
+        } else if (starts("&amp;")) {
+            out += '&';
+            i += 5;
+        } else if (starts("&lt;")) {
+            out += '<';
+            i += 4;
+        } else if (starts("&gt;")) {
+            out += '>';
+            i += 4;
+        } else if (starts("&quot;")) {
+            out += '"';
+            i += 6;
+        } else
+            out += snippet[i++];
     }
     return out;
 }
 
 }  // namespace
 
-int main(int argc, char** argv) {
+int main(int argc, char** argv)
+{
     cli::Args args(argc, argv, 1);
     SearchRequest request;
     std::string indexDir, value, error, query;
@@ -74,32 +90,47 @@ int main(int argc, char** argv) {
         const std::string a = args.peek();
         if (a == "--") {
             args.next();
-            while (!args.done()) query += (query.empty() ? "" : " ") + args.next();
+            while (!args.done())
+                query += (query.empty() ? "" : " ") + args.next();
             break;
         }
-        if (a == "-h" || a == "--help") { std::cout << kHelpStart << libraryLookupHelp(); return cli::kOk; }
-        if (a == "--version") { std::cout << "fibrokb-search " << FIBROKB_VERSION << "\n"; return cli::kOk; }
-        if (a == "--json") { args.next(); json = true; continue; }
+        if (a == "-h" || a == "--help") {
+            std::cout << kHelpStart << libraryLookupHelp();
+            return cli::kOk;
+        }
+        if (a == "--version") {
+            std::cout << "fibrokb-search " << FIBROKB_VERSION << "\n";
+            return cli::kOk;
+        }
+        if (a == "--json") {
+            args.next();
+            json = true;
+            continue;
+        }
         if (args.option("--index", indexDir, error)) {
         } else if (args.option("--topic", value, error)) {
             request.topics.push_back(value);
         } else if (args.option("--type", value, error)) {
-            if (value != "article" && value != "faq") return usage("--type must be article or faq");
+            if (value != "article" && value != "faq")
+                return usage("--type must be article or faq");
             request.type = value;
         } else if (args.option("--audience", value, error)) {
             if (value != "patients" && value != "caregivers" && value != "everyone")
                 return usage("--audience must be patients, caregivers or everyone");
             request.audience = value;
         } else if (args.option("--limit", value, error)) {
-            if (error.empty() && !cli::parseInt(value, request.limit)) return usage("--limit needs a number");
+            if (error.empty() && !cli::parseInt(value, request.limit))
+                return usage("--limit needs a number");
         } else if (args.option("--offset", value, error)) {
-            if (error.empty() && !cli::parseInt(value, request.offset)) return usage("--offset needs a number");
+            if (error.empty() && !cli::parseInt(value, request.offset))
+                return usage("--offset needs a number");
         } else if (a.size() > 1 && a[0] == '-' && a[1] == '-') {
             return usage("unknown option '" + a + "'");
         } else {
             query += (query.empty() ? "" : " ") + args.next();
         }
-        if (!error.empty()) return usage(error);
+        if (!error.empty())
+            return usage(error);
     }
     if (query.empty() && request.topics.empty() && request.type.empty() && request.audience.empty())
         return usage("give a query, or --topic/--type/--audience to browse");
@@ -117,22 +148,28 @@ int main(int argc, char** argv) {
         auto shown = [](const std::string& text) { return utf8::escapeControls(utf8::repaired(text)); };
         if (result.truncated)
             std::cout << "The query was longer than " << kMaxQueryBytes << " bytes; only its start was searched.\n";
-        if (result.showingCorrected) std::cout << "No results for \"" << shown(query) << "\"; showing results for \"" << shown(*result.corrected) << "\".\n";
-        else if (result.corrected) std::cout << "Did you mean: " << shown(*result.corrected) << "?\n";
-        if (result.relaxed) std::cout << "No page has every word; showing pages with some of them.\n";
+        if (result.showingCorrected)
+            std::cout << "No results for \"" << shown(query) << "\"; showing results for \"" << shown(*result.corrected)
+                      << "\".\n";
+        else if (result.corrected)
+            std::cout << "Did you mean: " << shown(*result.corrected) << "?\n";
+        if (result.relaxed)
+            std::cout << "No page has every word; showing pages with some of them.\n";
         std::cout << result.total << (result.total == 1 ? " result" : " results") << "\n\n";
         int n = request.offset;
         for (const auto& h : result.hits) {
             std::string topics;
-            for (const auto& t : h.topics) topics += (topics.empty() ? "" : ", ") + t;
-            std::printf("%2d. %s  [%s]\n    %s%s  (%s)\n    %s\n\n", ++n, shown(h.title).c_str(), toString(h.type).c_str(),
-                        shown(h.articleId).c_str(), h.anchor.empty() ? "" : ("#" + shown(h.anchor)).c_str(), shown(topics).c_str(),
+            for (const auto& t : h.topics)
+                topics += (topics.empty() ? "" : ", ") + t;
+            std::printf("%2d. %s  [%s]\n    %s%s  (%s)\n    %s\n\n", ++n, shown(h.title).c_str(),
+                        toString(h.type).c_str(), shown(h.articleId).c_str(),
+                        h.anchor.empty() ? "" : ("#" + shown(h.anchor)).c_str(), shown(topics).c_str(),
                         forTerminal(shown(h.snippet), tty).c_str());
         }
     } catch (const IndexError& e) {
         std::cerr << "fibrokb-search: " << e.what() << "\n";
         return cli::kErrors;
-    } catch (const std::exception& e) {   // out of memory: nothing else escapes the Searcher
+    } catch (const std::exception& e) {  // out of memory: nothing else escapes the Searcher
         std::cerr << "fibrokb-search: " << e.what() << "\n";
         return cli::kErrors;
     }

@@ -10,11 +10,11 @@ namespace fibrokb::cli {
 class ProgressLine {
 public:
     explicit ProgressLine(bool quiet);
-    ~ProgressLine();   // ends an unfinished terminal line
+    ~ProgressLine();  // ends an unfinished terminal line
     // `what` such as "reading files" or "writing documents"; done/total counts; ETA from the rate so far.
     void update(const std::string& what, long done, long total);
-    void message(const std::string& text);   // a stage without counts ("merging shards")
-    void finish();                           // clears the line on a terminal; nothing otherwise
+    void message(const std::string& text);  // a stage without counts ("merging shards")
+    void finish();                          // clears the line on a terminal; nothing otherwise
 
 private:
     void print(const std::string& text, bool force);

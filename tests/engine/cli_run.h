@@ -14,36 +14,44 @@ extern char** environ;
 namespace fibrokb::test {
 
 struct Run {
-    int exitCode = -1;     // -1 when the tool did not exit normally (a signal: a crash or an abort)
-    std::string output;    // stdout, and stderr unless stdoutOnly
+    int exitCode = -1;   // -1 when the tool did not exit normally (a signal: a crash or an abort)
+    std::string output;  // stdout, and stderr unless stdoutOnly
     bool contains(const std::string& text) const { return output.find(text) != std::string::npos; }
 };
 
-inline std::string shellQuote(const std::string& arg) {
+inline std::string shellQuote(const std::string& arg)
+{
     std::string out = "'";
-    for (char c : arg) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+    for (char c : arg)
+        out += c == '\'' ? std::string("'\\''") : std::string(1, c);
     return out + "'";
 }
 
-inline Run runTool(const std::string& tool, const std::vector<std::string>& args, bool stdoutOnly = false) {
+inline Run runTool(const std::string& tool, const std::vector<std::string>& args, bool stdoutOnly = false)
+{
     std::string command = shellQuote(tool);
-    for (const auto& a : args) command += " " + shellQuote(a);
+    for (const auto& a : args)
+        command += " " + shellQuote(a);
     command += stdoutOnly ? " 2>/dev/null" : " 2>&1";
     Run result;
     FILE* pipe = ::popen(command.c_str(), "r");
-    if (!pipe) return result;
+    if (!pipe)
+        return result;
     std::array<char, 4096> buf;
     size_t n;
-    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0) result.output.append(buf.data(), n);
+    while ((n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0)
+        result.output.append(buf.data(), n);
     const int status = ::pclose(pipe);
     result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
     return result;
 }
 
 // Starts `args[0]` with the other args, no shell, output discarded. Returns the pid, or -1.
-inline pid_t spawnQuiet(std::vector<std::string> args) {
+inline pid_t spawnQuiet(std::vector<std::string> args)
+{
     std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
+    for (auto& a : args)
+        argv.push_back(a.data());
     argv.push_back(nullptr);
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
@@ -56,9 +64,11 @@ inline pid_t spawnQuiet(std::vector<std::string> args) {
 }
 
 // The exit status of `pid`, or minus the signal that ended it.
-inline int waitExit(pid_t pid) {
+inline int waitExit(pid_t pid)
+{
     int status = 0;
-    if (::waitpid(pid, &status, 0) < 0) return -1000;
+    if (::waitpid(pid, &status, 0) < 0)
+        return -1000;
     return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
 }
 

@@ -19,7 +19,7 @@ struct BadFile {
 struct HostileCorpus {
     std::string root;
     std::vector<BadFile> bad;
-    std::vector<std::string> goodIds;   // pages that must be indexed (article ids or FAQ entry ids)
+    std::vector<std::string> goodIds;  // pages that must be indexed (article ids or FAQ entry ids)
 };
 
 // Copies tests/data/corpus to `root` and adds the hostile files. `big` adds the slow-to-parse ones too

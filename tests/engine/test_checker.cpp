@@ -14,9 +14,11 @@ using fibrokb::test::writeFile;
 
 namespace {
 
-bool reported(const CheckReport& r, const std::string& pathEnd, int line, const std::string& fragment) {
+bool reported(const CheckReport& r, const std::string& pathEnd, int line, const std::string& fragment)
+{
     return std::any_of(r.problems.begin(), r.problems.end(), [&](const Problem& p) {
-        bool pathMatches = p.path.size() >= pathEnd.size() && p.path.compare(p.path.size() - pathEnd.size(), pathEnd.size(), pathEnd) == 0;
+        bool pathMatches = p.path.size() >= pathEnd.size() &&
+                           p.path.compare(p.path.size() - pathEnd.size(), pathEnd.size(), pathEnd) == 0;
         return pathMatches && (line < 0 || p.line == line) && p.message.find(fragment) != std::string::npos;
     });
 }
@@ -26,17 +28,22 @@ const char* kGoodFrontMatter =
     "reviewed: 2026-01-01\nnext_review: 2027-01-01\nsources:\n  - title: A\n    url: https://a.org\n"
     "  - title: B\n    doi: 10.1/b\n---\n";
 
-std::string page(const std::string& id, const std::string& body) {
+std::string page(const std::string& id, const std::string& body)
+{
     std::string fm = kGoodFrontMatter;
     fm.replace(fm.find("%ID%"), 4, id);
     return fm + body;
 }
 
-CheckReport checkTemp(const TempDir& dir) { return checkCorpus(loadCorpus(dir.path())); }
+CheckReport checkTemp(const TempDir& dir)
+{
+    return checkCorpus(loadCorpus(dir.path()));
+}
 
 }  // namespace
 
-TEST_CASE("check names broken links and skipped files and uncovered topics with their lines", "[check]") {
+TEST_CASE("check names broken links and skipped files and uncovered topics with their lines", "[check]")
+{
     Corpus corpus = loadCorpus(dataPath("broken"));
     CheckReport r = checkCorpus(corpus);
     REQUIRE(corpus.skippedFiles.size() == 2);
@@ -48,7 +55,8 @@ TEST_CASE("check names broken links and skipped files and uncovered topics with 
     CHECK(hasErrors(r.problems));
 }
 
-TEST_CASE("check enforces the writing standard - promises and percentages and doses", "[check]") {
+TEST_CASE("check enforces the writing standard - promises and percentages and doses", "[check]")
+{
     CheckReport r = checkCorpus(loadCorpus(dataPath("broken")));
     CHECK(reported(r, "bad-fields.md", 12, "'miracle' promises too much"));
     CHECK(reported(r, "bad-fields.md", 12, "'cure' promises too much"));
@@ -56,11 +64,13 @@ TEST_CASE("check enforces the writing standard - promises and percentages and do
     CHECK(reported(r, "bad-fields.md", 12, "no dosing amounts"));
 }
 
-TEST_CASE("negated cure words pass - readable pages with a help box pass", "[check]") {
+TEST_CASE("negated cure words pass - readable pages with a help box pass", "[check]")
+{
     TempDir dir;
     fibrokb::test::copyTree(dataPath("corpus/topics.yaml"), dir / "topics.yaml");
     std::string body;
-    for (int i = 0; i < 70; ++i) body += "There is no cure. Walk a bit each day and rest. ";
+    for (int i = 0; i < 70; ++i)
+        body += "There is no cure. Walk a bit each day and rest. ";
     body += "\n\n## When to get help\n\nSee [urgent help](when-to-get-urgent-help) if it gets worse.\n";
     writeFile(dir / "articles/a.md", page("a", body));
     writeFile(dir / "articles/when-to-get-urgent-help.md", page("when-to-get-urgent-help", body));
@@ -72,17 +82,20 @@ TEST_CASE("negated cure words pass - readable pages with a help box pass", "[che
     CHECK(r.readability[0].passes);
 }
 
-TEST_CASE("check requires a help box on pain articles and flags hard reading", "[check]") {
+TEST_CASE("check requires a help box on pain articles and flags hard reading", "[check]")
+{
     TempDir dir;
     fibrokb::test::copyTree(dataPath("corpus/topics.yaml"), dir / "topics.yaml");
-    writeFile(dir / "articles/a.md", page("a", "Multidisciplinary rehabilitation programmes demonstrated considerable improvements in functional capacity.\n"));
+    writeFile(dir / "articles/a.md", page("a", "Multidisciplinary rehabilitation programmes demonstrated considerable "
+                                               "improvements in functional capacity.\n"));
     CheckReport r = checkTemp(dir);
     CHECK(reported(r, "a.md", 2, "needs a '## When to get help' section"));
     CHECK(reported(r, "a.md", 1, "hard to read"));
     CHECK(reported(r, "a.md", 1, "words; aim for 400 to 1200"));
 }
 
-TEST_CASE("check finds duplicate ids and unknown topics and bad anchors and date order", "[check]") {
+TEST_CASE("check finds duplicate ids and unknown topics and bad anchors and date order", "[check]")
+{
     TempDir dir;
     fibrokb::test::copyTree(dataPath("corpus"), dir.path());
     writeFile(dir / "articles/copy.md", page("back-basics", "See [x](hip-outer#no-such-section).\n"));
@@ -97,10 +110,12 @@ TEST_CASE("check finds duplicate ids and unknown topics and bad anchors and date
     CHECK(reported(r, "odd.md", 2, "next_review must come after reviewed"));
 }
 
-TEST_CASE("FAQ answers are measured one by one", "[check]") {
+TEST_CASE("FAQ answers are measured one by one", "[check]")
+{
     CheckReport r = checkCorpus(loadCorpus(dataPath("corpus")));
     int faqRows = 0;
-    for (const auto& row : r.readability) faqRows += row.id.rfind("faq-common#", 0) == 0;
+    for (const auto& row : r.readability)
+        faqRows += row.id.rfind("faq-common#", 0) == 0;
     CHECK(faqRows == 3);
     CHECK(reported(r, "faq-common.md", 19, "'faq-common#is-a-heat-pad-safe': 19 words; aim for 40 to 200"));
 }

@@ -5,7 +5,6 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-
 using fibrokb::test::dataPath;
 using fibrokb::test::Run;
 using fibrokb::test::runTool;
@@ -13,14 +12,24 @@ using fibrokb::test::TempDir;
 
 namespace {
 
-Run index(const std::vector<std::string>& args) { return runTool(FIBROKB_INDEX_TOOL, args); }
-Run search(const std::vector<std::string>& args, bool stdoutOnly = true) { return runTool(FIBROKB_SEARCH_TOOL, args, stdoutOnly); }
+Run index(const std::vector<std::string>& args)
+{
+    return runTool(FIBROKB_INDEX_TOOL, args);
+}
+Run search(const std::vector<std::string>& args, bool stdoutOnly = true)
+{
+    return runTool(FIBROKB_SEARCH_TOOL, args, stdoutOnly);
+}
 
-bool has(const Run& r, const std::string& text) { return r.output.find(text) != std::string::npos; }
+bool has(const Run& r, const std::string& text)
+{
+    return r.output.find(text) != std::string::npos;
+}
 
 }  // namespace
 
-TEST_CASE("fibrokb-index - help and version and usage errors", "[cli]") {
+TEST_CASE("fibrokb-index - help and version and usage errors", "[cli]")
+{
     Run help = index({"--help"});
     CHECK(help.exitCode == 0);
     CHECK(has(help, "Usage: fibrokb-index COMMAND"));
@@ -34,7 +43,8 @@ TEST_CASE("fibrokb-index - help and version and usage errors", "[cli]") {
     CHECK(index({"check", "--corpus"}).exitCode == 2);
 }
 
-TEST_CASE("fibrokb-index check names a broken file with its line and exits 1", "[cli]") {
+TEST_CASE("fibrokb-index check names a broken file with its line and exits 1", "[cli]")
+{
     Run r = index({"check", "--corpus", dataPath("broken")});
     CHECK(r.exitCode == 1);
     CHECK(has(r, "broken/articles/good.md:15: error: broken link"));
@@ -42,16 +52,18 @@ TEST_CASE("fibrokb-index check names a broken file with its line and exits 1", "
     CHECK(has(r, "not valid YAML"));
 }
 
-TEST_CASE("fibrokb-index check --scores prints readability per page", "[cli]") {
+TEST_CASE("fibrokb-index check --scores prints readability per page", "[cli]")
+{
     Run r = index({"check", "--scores", "--corpus", dataPath("corpus")});
     CHECK(has(r, "faq-common#is-a-heat-pad-safe"));
     CHECK(has(r, "ease"));
 }
 
-TEST_CASE("fibrokb-index build skips unparseable files - --strict keeps the previous index", "[cli]") {
+TEST_CASE("fibrokb-index build skips unparseable files - --strict keeps the previous index", "[cli]")
+{
     TempDir dir;
     Run good = index({"build", "--corpus", dataPath("corpus"), "--out", dir / "index"});
-    CHECK(good.exitCode == 1);   // the small fixture pages fail the word-count checks: reported, still indexed
+    CHECK(good.exitCode == 1);  // the small fixture pages fail the word-count checks: reported, still indexed
     CHECK(has(good, "Indexed 7 documents (4 articles, 3 FAQ entries)"));
 
     Run strict = index({"build", "--strict", "--corpus", dataPath("broken"), "--out", dir / "index"});
@@ -67,7 +79,8 @@ TEST_CASE("fibrokb-index build skips unparseable files - --strict keeps the prev
     CHECK(has(index({"stats", "--index", dir / "index"}), "Documents:      2"));
 }
 
-TEST_CASE("fibrokb-index stats describes the index - a missing index is an error", "[cli]") {
+TEST_CASE("fibrokb-index stats describes the index - a missing index is an error", "[cli]")
+{
     Run stats = index({"stats", "--index", fibrokb::test::fixtureIndex()});
     CHECK(stats.exitCode == 0);
     CHECK(has(stats, "Schema version: 3"));
@@ -79,7 +92,8 @@ TEST_CASE("fibrokb-index stats describes the index - a missing index is an error
     CHECK(has(missing, "fibrokb-index build"));
 }
 
-TEST_CASE("fibrokb-search --json follows the documented schema", "[cli]") {
+TEST_CASE("fibrokb-search --json follows the documented schema", "[cli]")
+{
     Run r = search({"--index", fibrokb::test::fixtureIndex(), "--json", "pain"});
     REQUIRE(r.exitCode == 0);
     auto j = nlohmann::json::parse(r.output);
@@ -101,13 +115,17 @@ TEST_CASE("fibrokb-search --json follows the documented schema", "[cli]") {
     CHECK(j["results"][0]["snippet"].get<std::string>().find("<b>pain</b>") != std::string::npos);
 }
 
-TEST_CASE("fibrokb-search - filters and browsing and paging and corrections", "[cli]") {
+TEST_CASE("fibrokb-search - filters and browsing and paging and corrections", "[cli]")
+{
     const std::string idx = fibrokb::test::fixtureIndex();
-    auto browse = nlohmann::json::parse(search({"--index", idx, "--json", "--topic", "hip-pain", "--type", "faq"}).output);
+    auto browse =
+        nlohmann::json::parse(search({"--index", idx, "--json", "--topic", "hip-pain", "--type", "faq"}).output);
     CHECK(browse["total"] == 3);
-    auto two = nlohmann::json::parse(search({"--index", idx, "--json", "--topic", "exercise", "--topic", "back-pain", "--"}).output);
+    auto two = nlohmann::json::parse(
+        search({"--index", idx, "--json", "--topic", "exercise", "--topic", "back-pain", "--"}).output);
     CHECK(two["total"] == 6);
-    auto page = nlohmann::json::parse(search({"--index", idx, "--json", "--limit", "1", "--offset", "1", "pain"}).output);
+    auto page =
+        nlohmann::json::parse(search({"--index", idx, "--json", "--limit", "1", "--offset", "1", "pain"}).output);
     CHECK(page["results"].size() == 1);
     auto fixed = nlohmann::json::parse(search({"--index", idx, "--json", "bursitus"}).output);
     CHECK(fixed["corrected"] == "bursitis");
@@ -116,7 +134,8 @@ TEST_CASE("fibrokb-search - filters and browsing and paging and corrections", "[
     CHECK(has(text, "Outer hip pain"));
 }
 
-TEST_CASE("fibrokb-search - every malformed query still answers", "[cli]") {
+TEST_CASE("fibrokb-search - every malformed query still answers", "[cli]")
+{
     for (const char* q : {"hip AND", "\"unclosed", "((", "NOT", "*"}) {
         INFO(q);
         Run r = search({"--index", fibrokb::test::fixtureIndex(), "--json", "--", q});
@@ -125,7 +144,8 @@ TEST_CASE("fibrokb-search - every malformed query still answers", "[cli]") {
     }
 }
 
-TEST_CASE("fibrokb-search - usage errors exit 2 and a missing index exits 1", "[cli]") {
+TEST_CASE("fibrokb-search - usage errors exit 2 and a missing index exits 1", "[cli]")
+{
     CHECK(search({}).exitCode == 2);
     CHECK(search({"--type", "video", "x"}).exitCode == 2);
     CHECK(search({"--limit", "lots", "x"}).exitCode == 2);
@@ -137,7 +157,8 @@ TEST_CASE("fibrokb-search - usage errors exit 2 and a missing index exits 1", "[
     CHECK(has(missing, "No index at"));
 }
 
-TEST_CASE("fibrokb-index build over a damaged index replaces it with a full build", "[cli]") {
+TEST_CASE("fibrokb-index build over a damaged index replaces it with a full build", "[cli]")
+{
     TempDir tmp;
     const std::string out = tmp / "index";
     // Exit 1 throughout: the fixture's pages are too short for the word-count check, and are still indexed.

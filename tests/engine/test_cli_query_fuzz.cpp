@@ -9,12 +9,13 @@
 
 using namespace fibrokb::test;
 
-TEST_CASE("fibrokb-search - 5000 hostile queries all exit 0", "[cli][fuzz]") {
+TEST_CASE("fibrokb-search - 5000 hostile queries all exit 0", "[cli][fuzz]")
+{
     const std::string index = fixtureIndex();
     const auto queries = hostileQueries(5000, 11);
     int failures = 0;
     for (size_t i = 0; i < queries.size(); ++i) {
-        if (i % 50 == 0) {   // every 50th: read the JSON back
+        if (i % 50 == 0) {  // every 50th: read the JSON back
             Run r = runTool(FIBROKB_SEARCH_TOOL, {"--index", index, "--json", "--", queries[i]}, true);
             INFO("query #" << i);
             REQUIRE(r.exitCode == 0);
@@ -22,7 +23,8 @@ TEST_CASE("fibrokb-search - 5000 hostile queries all exit 0", "[cli][fuzz]") {
             continue;
         }
         std::vector<std::string> args = {FIBROKB_SEARCH_TOOL, "--index", index};
-        if (i % 2) args.push_back("--json");
+        if (i % 2)
+            args.push_back("--json");
         args.push_back("--");
         args.push_back(queries[i]);
         const int code = waitExit(spawnQuiet(args));

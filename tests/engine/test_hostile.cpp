@@ -13,34 +13,42 @@ using namespace fibrokb::test;
 
 namespace {
 
-bool indexed(const Searcher& searcher, const std::string& id) {
+bool indexed(const Searcher& searcher, const std::string& id)
+{
     const std::string fileId = id.substr(0, id.find('#'));
     auto article = searcher.article(fileId);
-    if (!article) return false;
-    if (fileId == id) return true;
+    if (!article)
+        return false;
+    if (fileId == id)
+        return true;
     for (const auto& e : article->faq)
-        if (e.id == id) return true;
+        if (e.id == id)
+            return true;
     return false;
 }
 
 // A line of `output` that starts with `start` and holds `fragment`.
-bool hasLine(const std::string& output, const std::string& start, const std::string& fragment) {
+bool hasLine(const std::string& output, const std::string& start, const std::string& fragment)
+{
     std::istringstream lines(output);
     for (std::string line; std::getline(lines, line);)
-        if (line.rfind(start, 0) == 0 && line.find(fragment, start.size()) != std::string::npos) return true;
+        if (line.rfind(start, 0) == 0 && line.find(fragment, start.size()) != std::string::npos)
+            return true;
     return false;
 }
 
 }  // namespace
 
-TEST_CASE("hostile corpus - the build names every bad file and indexes every good one", "[cli][hostile]") {
+TEST_CASE("hostile corpus - the build names every bad file and indexes every good one", "[cli][hostile]")
+{
     TempDir tmp;
     const HostileCorpus corpus = makeHostileCorpus(tmp / "corpus");
     const std::string out = tmp / "index";
     // The fixture corpus is small on purpose, so the checks report its word counts: exit 1, but indexed.
     REQUIRE(runTool(FIBROKB_INDEX_TOOL, {"build", "--corpus", dataPath("corpus"), "--out", out}).contains("Indexed "));
 
-    SECTION("--strict fails and the previous index still answers") {
+    SECTION("--strict fails and the previous index still answers")
+    {
         Run strict = runTool(FIBROKB_INDEX_TOOL, {"build", "--strict", "--corpus", corpus.root, "--out", out});
         CHECK(strict.exitCode == 1);
         CHECK(strict.contains("the previous index in " + out + " is unchanged"));
@@ -49,19 +57,22 @@ TEST_CASE("hostile corpus - the build names every bad file and indexes every goo
         CHECK_FALSE(indexed(searcher, "windows-bom"));
     }
 
-    SECTION("a normal build reports the errors, exits 1 and indexes the good files") {
+    SECTION("a normal build reports the errors, exits 1 and indexes the good files")
+    {
         Run build = runTool(FIBROKB_INDEX_TOOL, {"build", "--corpus", corpus.root, "--out", out});
         INFO(build.output.substr(0, 20000));
-        CHECK(build.exitCode == 1);   // errors were reported; a crash or abort would not be 1
+        CHECK(build.exitCode == 1);  // errors were reported; a crash or abort would not be 1
         CHECK(build.contains("Indexed "));
         for (const auto& bad : corpus.bad) {
-            const std::string where = corpus.root + "/" + bad.shownPath + (bad.line > 0 ? ":" + std::to_string(bad.line) + ":" : ":");
+            const std::string where =
+                corpus.root + "/" + bad.shownPath + (bad.line > 0 ? ":" + std::to_string(bad.line) + ":" : ":");
             INFO("expected: " << where << " ... " << bad.message);
             CHECK(hasLine(build.output, where, bad.message));
         }
         // A newline in a file name cannot forge a line of its own.
         std::istringstream lines(build.output);
-        for (std::string line; std::getline(lines, line);) CHECK(line.rfind("fake.md", 0) != 0);
+        for (std::string line; std::getline(lines, line);)
+            CHECK(line.rfind("fake.md", 0) != 0);
 
         Searcher searcher(out);
         for (const auto& id : corpus.goodIds) {
@@ -83,20 +94,24 @@ TEST_CASE("hostile corpus - the build names every bad file and indexes every goo
     }
 }
 
-TEST_CASE("hostile corpus - check reports the same problems and never crashes", "[cli][hostile]") {
+TEST_CASE("hostile corpus - check reports the same problems and never crashes", "[cli][hostile]")
+{
     TempDir tmp;
     const HostileCorpus corpus = makeHostileCorpus(tmp / "corpus", false);
     Run check = runTool(FIBROKB_INDEX_TOOL, {"check", "--corpus", corpus.root});
     INFO(check.output.substr(0, 20000));
     CHECK(check.exitCode == 1);
-    for (const auto& bad : corpus.bad) CHECK(check.contains(corpus.root + "/" + bad.shownPath));
+    for (const auto& bad : corpus.bad)
+        CHECK(check.contains(corpus.root + "/" + bad.shownPath));
 }
 
-TEST_CASE("hostile corpus - the engine reads it without throwing and labels every problem", "[hostile]") {
+TEST_CASE("hostile corpus - the engine reads it without throwing and labels every problem", "[hostile]")
+{
     TempDir tmp;
     const HostileCorpus corpus = makeHostileCorpus(tmp / "corpus", false);
     Corpus loaded;
     REQUIRE_NOTHROW(loaded = loadCorpus(corpus.root));
-    for (const auto& p : loaded.problems) CHECK_FALSE(p.path.empty());
+    for (const auto& p : loaded.problems)
+        CHECK_FALSE(p.path.empty());
     CHECK(loaded.articles.size() >= corpus.goodIds.size() - 1);
 }

@@ -19,8 +19,10 @@ namespace {
 // Sets an environment variable for one test and puts the old value back.
 class ScopedEnv {
 public:
-    ScopedEnv(const char* name, const char* value) : name_(name) {
-        if (const char* old = std::getenv(name)) old_ = old;
+    ScopedEnv(const char* name, const char* value) : name_(name)
+    {
+        if (const char* old = std::getenv(name))
+            old_ = old;
         value ? ::setenv(name, value, 1) : ::unsetenv(name);
     }
     ~ScopedEnv() { old_ ? ::setenv(name_, old_->c_str(), 1) : ::unsetenv(name_); }
@@ -30,14 +32,16 @@ private:
     std::optional<std::string> old_;
 };
 
-void makeLibrary(const fs::path& dir) {
+void makeLibrary(const fs::path& dir)
+{
     fs::create_directories(dir / "gen-1");
     std::ofstream(dir / "XAPIANDB") << "auto gen-1\n";
 }
 
 }  // namespace
 
-TEST_CASE("The library is --index then FIBROKB_INDEX then your own then installed then the build tree", "[location]") {
+TEST_CASE("The library is --index then FIBROKB_INDEX then your own then installed then the build tree", "[location]")
+{
     TempDir home;
     const std::string data = home.path() + "/data";
     ScopedEnv xdg("XDG_DATA_HOME", data.c_str());
@@ -75,7 +79,8 @@ TEST_CASE("The library is --index then FIBROKB_INDEX then your own then installe
     CHECK(describe(LibrarySource::Installed) == "the installed library");
 }
 
-TEST_CASE("Your own library falls back to ~/.local/share without an absolute XDG_DATA_HOME", "[location]") {
+TEST_CASE("Your own library falls back to ~/.local/share without an absolute XDG_DATA_HOME", "[location]")
+{
     ScopedEnv home("HOME", "/home/reader");
     {
         ScopedEnv xdg("XDG_DATA_HOME", nullptr);
@@ -85,7 +90,8 @@ TEST_CASE("Your own library falls back to ~/.local/share without an absolute XDG
     CHECK(userLibraryDir() == "/home/reader/.local/share/FibroKB/fibrokb/index");
 }
 
-TEST_CASE("The installed library is share/fibrokb/index beside the program's bin folder", "[location]") {
+TEST_CASE("The installed library is share/fibrokb/index beside the program's bin folder", "[location]")
+{
     const fs::path installed = installedLibraryDir();
     REQUIRE_FALSE(installed.empty());
     CHECK(installed.filename() == "index");
@@ -95,7 +101,9 @@ TEST_CASE("The installed library is share/fibrokb/index beside the program's bin
     CHECK(installed == (exeDir.parent_path() / "share" / "fibrokb" / "index"));
 }
 
-TEST_CASE("A build writes to the build tree only from the build tree and never beside an installed program", "[location]") {
+TEST_CASE("A build writes to the build tree only from the build tree and never beside an installed program",
+          "[location]")
+{
     ScopedEnv env("FIBROKB_INDEX", nullptr);
     TempDir home;
     ScopedEnv xdg("XDG_DATA_HOME", home.path().c_str());

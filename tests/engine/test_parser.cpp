@@ -10,15 +10,18 @@ using fibrokb::test::dataPath;
 
 namespace {
 
-Article parse(const std::string& relative, DocType type, Problems* problemsOut = nullptr) {
+Article parse(const std::string& relative, DocType type, Problems* problemsOut = nullptr)
+{
     Problems problems;
     Article a;
     REQUIRE(parseArticleFile(dataPath(relative), type, a, problems));
-    if (problemsOut) *problemsOut = problems;
+    if (problemsOut)
+        *problemsOut = problems;
     return a;
 }
 
-bool hasProblemAt(const Problems& problems, int line, const std::string& fragment) {
+bool hasProblemAt(const Problems& problems, int line, const std::string& fragment)
+{
     return std::any_of(problems.begin(), problems.end(), [&](const Problem& p) {
         return p.line == line && p.message.find(fragment) != std::string::npos;
     });
@@ -26,7 +29,8 @@ bool hasProblemAt(const Problems& problems, int line, const std::string& fragmen
 
 }  // namespace
 
-TEST_CASE("front matter fields are read with their types", "[parser]") {
+TEST_CASE("front matter fields are read with their types", "[parser]")
+{
     Article a = parse("corpus/articles/hip-exercise.md", DocType::Article);
     CHECK(a.id == "hip-exercise");
     CHECK(a.title == "Exercises for hip pain");
@@ -43,17 +47,19 @@ TEST_CASE("front matter fields are read with their types", "[parser]") {
     CHECK(parse("corpus/articles/hip-outer.md", DocType::Article).importance == 2.0);
 }
 
-TEST_CASE("the document type follows from the folder", "[parser]") {
+TEST_CASE("the document type follows from the folder", "[parser]")
+{
     Corpus corpus = loadCorpus(dataPath("corpus"));
     REQUIRE(corpus.articles.size() == 5);
     for (const auto& a : corpus.articles)
         CHECK(a.type == (a.id == "faq-common" ? DocType::Faq : DocType::Article));
 }
 
-TEST_CASE("headings become sections with stable and unique anchors and file line numbers", "[parser]") {
+TEST_CASE("headings become sections with stable and unique anchors and file line numbers", "[parser]")
+{
     Article a = parse("corpus/articles/back-basics.md", DocType::Article);
     REQUIRE(a.sections.size() == 3);
-    CHECK(a.sections[0].level == 0);   // the untitled lead
+    CHECK(a.sections[0].level == 0);  // the untitled lead
     CHECK(a.sections[0].text == "Most back pain settles with time. Rest & gentle stretches help.");
     CHECK(a.sections[1].heading == "What helps");
     CHECK(a.sections[1].level == 2);
@@ -66,7 +72,8 @@ TEST_CASE("headings become sections with stable and unique anchors and file line
     CHECK(h.sections[3].anchor == "when-to-get-help");
 }
 
-TEST_CASE("tables and strikethrough and autolinks are rendered - table cells are indexed", "[parser]") {
+TEST_CASE("tables and strikethrough and autolinks are rendered - table cells are indexed", "[parser]")
+{
     Article a = parse("corpus/articles/hip-exercise.md", DocType::Article);
     CHECK(a.html.find("<table>") != std::string::npos);
     CHECK(a.html.find("<td>Walking in water</td>") != std::string::npos);
@@ -75,7 +82,8 @@ TEST_CASE("tables and strikethrough and autolinks are rendered - table cells are
     CHECK(a.sections[1].text.find("Walking in water") != std::string::npos);
 }
 
-TEST_CASE("internal links are collected with anchors and lines - external links are not", "[parser]") {
+TEST_CASE("internal links are collected with anchors and lines - external links are not", "[parser]")
+{
     Article a = parse("corpus/articles/hip-exercise.md", DocType::Article);
     REQUIRE(a.links.size() == 1);
     CHECK(a.links[0].targetId == "back-basics");
@@ -89,7 +97,8 @@ TEST_CASE("internal links are collected with anchors and lines - external links 
     CHECK(c.links[1].anchor == "is-a-heat-pad-safe");
 }
 
-TEST_CASE("rendered HTML is inert - no raw HTML and no script URLs and no images", "[parser]") {
+TEST_CASE("rendered HTML is inert - no raw HTML and no script URLs and no images", "[parser]")
+{
     Problems problems;
     Article a = parse("corpus/articles/hip-exercise.md", DocType::Article, &problems);
     CHECK(a.html.find("<script") == std::string::npos);
@@ -98,12 +107,14 @@ TEST_CASE("rendered HTML is inert - no raw HTML and no script URLs and no images
     CHECK(a.html.find("<img") == std::string::npos);
     CHECK(a.html.find("example.com") == std::string::npos);
     CHECK(a.html.find("[Image: a remote picture]") != std::string::npos);
-    CHECK(a.html.find("<h2 id=\"water-exercise\"><a name=\"water-exercise\"></a>Water exercise</h2>") != std::string::npos);
+    CHECK(a.html.find("<h2 id=\"water-exercise\"><a name=\"water-exercise\"></a>Water exercise</h2>") !=
+          std::string::npos);
     CHECK(hasProblemAt(problems, 36, "raw HTML"));
     CHECK(hasProblemAt(problems, 38, "javascript"));
 }
 
-TEST_CASE("an image inside an image's alt text becomes text with it (found by fuzz_article)", "[parser]") {
+TEST_CASE("an image inside an image's alt text becomes text with it (found by fuzz_article)", "[parser]")
+{
     Problems problems;
     Article a;
     const std::string text = "---\nid: x\ntitle: X\n---\n![outer ![inner ![deepest](c.png)](b.png)](a.png) after\n";
@@ -111,11 +122,13 @@ TEST_CASE("an image inside an image's alt text becomes text with it (found by fu
     CHECK(a.html.find("<img") == std::string::npos);
     CHECK(a.html.find("[Image: outer inner deepest]") != std::string::npos);
     int imageWarnings = 0;
-    for (const auto& p : problems) imageWarnings += p.message.find("images are shown as their alt text") != std::string::npos;
+    for (const auto& p : problems)
+        imageWarnings += p.message.find("images are shown as their alt text") != std::string::npos;
     CHECK(imageWarnings == 1);
 }
 
-TEST_CASE("data - URLs are removed from links", "[parser]") {
+TEST_CASE("data - URLs are removed from links", "[parser]")
+{
     Problems problems;
     Article a;
     const std::string text = "---\nid: x\ntitle: X\n---\n[open](data:text/html;base64,PHNjcmlwdD4=) and [ok](x)\n";
@@ -124,7 +137,8 @@ TEST_CASE("data - URLs are removed from links", "[parser]") {
     CHECK(hasProblemAt(problems, 5, "data: URL removed"));
 }
 
-TEST_CASE("a FAQ file splits into one entry per question and with ids and answers", "[parser]") {
+TEST_CASE("a FAQ file splits into one entry per question and with ids and answers", "[parser]")
+{
     Article f = parse("corpus/faq/faq-common.md", DocType::Faq);
     REQUIRE(f.faq.size() == 3);
     CHECK(f.faq[0].id == "faq-common#does-exercise-help-back-pain");
@@ -135,7 +149,8 @@ TEST_CASE("a FAQ file splits into one entry per question and with ids and answer
     CHECK(f.faq[2].line == 23);
 }
 
-TEST_CASE("broken YAML skips the file and names the line", "[parser]") {
+TEST_CASE("broken YAML skips the file and names the line", "[parser]")
+{
     Problems problems;
     Article a;
     CHECK_FALSE(parseArticleFile(dataPath("broken/articles/bad-yaml.md"), DocType::Article, a, problems));
@@ -145,7 +160,8 @@ TEST_CASE("broken YAML skips the file and names the line", "[parser]") {
     CHECK(problems[0].line <= 6);
 }
 
-TEST_CASE("front matter type errors are reported at their lines", "[parser]") {
+TEST_CASE("front matter type errors are reported at their lines", "[parser]")
+{
     Problems problems;
     Article a;
     REQUIRE(parseArticleFile(dataPath("broken/articles/bad-fields.md"), DocType::Article, a, problems));
@@ -155,24 +171,30 @@ TEST_CASE("front matter type errors are reported at their lines", "[parser]") {
     CHECK(hasProblemAt(problems, 10, "needs a doi or url"));
 }
 
-TEST_CASE("an id that is not a slug is reported and the file is not indexed", "[parser]") {
+TEST_CASE("an id that is not a slug is reported and the file is not indexed", "[parser]")
+{
     Problems problems;
     Article a;
     CHECK_FALSE(parseArticleFile(dataPath("broken/articles/bad-id.md"), DocType::Article, a, problems));
     CHECK(hasProblemAt(problems, 2, "must be a slug"));
 }
 
-TEST_CASE("a file without front matter cannot be indexed", "[parser]") {
+TEST_CASE("a file without front matter cannot be indexed", "[parser]")
+{
     Problems problems;
     Article a;
     CHECK_FALSE(parseArticleText("# Just markdown\n", "plain.md", DocType::Article, a, problems));
     REQUIRE(problems.size() == 1);
-    CHECK(problems[0].format() == "plain.md:1: error: no front matter: the file must start with a '---' line and close it with '---'");
+    CHECK(problems[0].format() ==
+          "plain.md:1: error: no front matter: the file must start with a '---' line and close it with '---'");
 }
 
-TEST_CASE("synonyms file - groups and one-way rules and phrases and errors with lines", "[parser]") {
+TEST_CASE("synonyms file - groups and one-way rules and phrases and errors with lines", "[parser]")
+{
     fibrokb::test::TempDir dir;
-    fibrokb::test::writeFile(dir / "synonyms.txt", "# c\nphysio = physiotherapy, PT\nLyrica ->  pregabalin\nsi  joint -> sacroiliac joint\nnonsense line\n");
+    fibrokb::test::writeFile(
+        dir / "synonyms.txt",
+        "# c\nphysio = physiotherapy, PT\nLyrica ->  pregabalin\nsi  joint -> sacroiliac joint\nnonsense line\n");
     Problems problems;
     auto rules = loadSynonyms(dir / "synonyms.txt", problems);
     REQUIRE(rules.size() == 3);

@@ -7,16 +7,19 @@
 
 using namespace fibrokb;
 
-TEST_CASE("the real corpus passes check with no errors", "[corpus]") {
+TEST_CASE("the real corpus passes check with no errors", "[corpus]")
+{
     Corpus corpus = loadCorpus(FIBROKB_REAL_CORPUS);
     CheckReport report = checkCorpus(corpus);
     for (const auto& p : report.problems)
-        if (p.severity == Severity::Error) UNSCOPED_INFO(p.format());
+        if (p.severity == Severity::Error)
+            UNSCOPED_INFO(p.format());
     CHECK_FALSE(hasErrors(report.problems));
     CHECK(corpus.skippedFiles.empty());
 }
 
-TEST_CASE("the real corpus builds and answers 'hip pain'", "[corpus]") {
+TEST_CASE("the real corpus builds and answers 'hip pain'", "[corpus]")
+{
     fibrokb::test::TempDir dir;
     BuildSummary s = buildIndex(loadCorpus(FIBROKB_REAL_CORPUS), dir / "index");
     CHECK(s.articles >= 40);

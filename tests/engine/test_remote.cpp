@@ -29,7 +29,8 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 // A port nothing listens on now: bind port 0 and ask the kernel which one it gave.
-int freePort() {
+int freePort()
+{
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     REQUIRE(fd >= 0);
     sockaddr_in addr{};
@@ -44,9 +45,11 @@ int freePort() {
     return ntohs(addr.sin_port);
 }
 
-bool accepts(int port) {
+bool accepts(int port)
+{
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    if (fd < 0) return false;
+    if (fd < 0)
+        return false;
     sockaddr_in addr{};
     addr.sin_family = AF_INET;
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -60,7 +63,8 @@ bool accepts(int port) {
 // group stops those too.
 class TcpServer {
 public:
-    explicit TcpServer(const std::string& database, std::vector<std::string> extra = {}) {
+    explicit TcpServer(const std::string& database, std::vector<std::string> extra = {})
+    {
         const std::string binary = FIBROKB_XAPIAN_TCPSRV;
         if (binary.empty() || ::access(binary.c_str(), X_OK) != 0)
             FAIL("xapian-tcpsrv was not found when the tests were configured: install the Debian package xapian-tools "
@@ -68,19 +72,27 @@ public:
         // The port can be taken between freePort() and the server's bind: then the server exits, and we try another.
         for (int attempt = 0; attempt < 5 && port_ == 0; ++attempt) {
             const int port = freePort();
-            std::vector<std::string> args = {binary, "--port", std::to_string(port), "--interface", "127.0.0.1", "--quiet"};
+            std::vector<std::string> args = {binary,        "--port",    std::to_string(port),
+                                             "--interface", "127.0.0.1", "--quiet"};
             args.insert(args.end(), extra.begin(), extra.end());
             args.push_back(database);
             pid_ = spawn(args);
             REQUIRE(pid_ > 0);
             const auto deadline = Clock::now() + std::chrono::seconds(10);
             while (Clock::now() < deadline) {
-                if (accepts(port)) { port_ = port; break; }
+                if (accepts(port)) {
+                    port_ = port;
+                    break;
+                }
                 int status = 0;
-                if (::waitpid(pid_, &status, WNOHANG) == pid_) { pid_ = -1; break; }   // exited: port taken
+                if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+                    pid_ = -1;
+                    break;
+                }  // exited: port taken
                 std::this_thread::sleep_for(std::chrono::milliseconds(20));
             }
-            if (port_ == 0) stop();
+            if (port_ == 0)
+                stop();
         }
         REQUIRE(port_ != 0);
     }
@@ -91,17 +103,21 @@ public:
     int port() const { return port_; }
     std::string hostPort() const { return "127.0.0.1:" + std::to_string(port_); }
 
-    void stop() {
-        if (pid_ <= 0) return;
-        ::kill(-pid_, SIGKILL);   // the group: the server and its connection children
+    void stop()
+    {
+        if (pid_ <= 0)
+            return;
+        ::kill(-pid_, SIGKILL);  // the group: the server and its connection children
         ::waitpid(pid_, nullptr, 0);
         pid_ = -1;
     }
 
 private:
-    static pid_t spawn(std::vector<std::string> args) {
+    static pid_t spawn(std::vector<std::string> args)
+    {
         std::vector<char*> argv;
-        for (auto& a : args) argv.push_back(a.data());
+        for (auto& a : args)
+            argv.push_back(a.data());
         argv.push_back(nullptr);
         posix_spawn_file_actions_t actions;
         posix_spawn_file_actions_init(&actions);
@@ -123,14 +139,16 @@ private:
 };
 
 // The folder a clinic serves: the live generation the index's stub names.
-std::string liveGenerationFolder() {
+std::string liveGenerationFolder()
+{
     const std::string& index = fibrokb::test::fixtureIndex();
     const std::string generation = liveGeneration(index);
     REQUIRE_FALSE(generation.empty());
     return index + "/" + generation;
 }
 
-SearchRequest request(const std::string& query, std::vector<std::string> topics = {}, std::string type = "") {
+SearchRequest request(const std::string& query, std::vector<std::string> topics = {}, std::string type = "")
+{
     SearchRequest r;
     r.query = query;
     r.topics = std::move(topics);
@@ -140,34 +158,46 @@ SearchRequest request(const std::string& query, std::vector<std::string> topics 
 }
 
 // Everything a result shows, in one comparable string.
-std::string shown(const SearchResult& r) {
+std::string shown(const SearchResult& r)
+{
     std::string out = "total " + std::to_string(r.total) + " corrected " + r.corrected.value_or("-") +
                       (r.showingCorrected ? " showing-corrected" : "") + (r.relaxed ? " relaxed" : "") + "\n";
     for (const auto& h : r.hits)
-        out += h.id + " | " + h.title + " | " + h.anchor + " | " + h.snippet + " | " + std::to_string(int(h.score)) + "\n";
+        out +=
+            h.id + " | " + h.title + " | " + h.anchor + " | " + h.snippet + " | " + std::to_string(int(h.score)) + "\n";
     for (const auto* group : {&r.facets.topics, &r.facets.types, &r.facets.audiences}) {
-        for (const auto& [name, count] : *group) out += name + "=" + std::to_string(count) + " ";
+        for (const auto& [name, count] : *group)
+            out += name + "=" + std::to_string(count) + " ";
         out += "\n";
     }
     return out;
 }
 
-std::string shown(const std::optional<Article>& a) {
-    if (!a) return "none";
+std::string shown(const std::optional<Article>& a)
+{
+    if (!a)
+        return "none";
     std::string out = a->id + " | " + a->title + " | " + a->html + "\n";
-    for (const auto& s : a->sections) out += s.anchor + " " + s.heading + "\n";
+    for (const auto& s : a->sections)
+        out += s.anchor + " " + s.heading + "\n";
     return out;
 }
 
-std::string shown(const std::vector<Hit>& hits) {
+std::string shown(const std::vector<Hit>& hits)
+{
     std::string out;
-    for (const auto& h : hits) out += h.id + " ";
+    for (const auto& h : hits)
+        out += h.id + " ";
     return out;
 }
 
-bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool has(const std::string& text, const std::string& part)
+{
+    return text.find(part) != std::string::npos;
+}
 
-std::string errorOf(const std::function<void()>& work) {
+std::string errorOf(const std::function<void()>& work)
+{
     try {
         work();
     } catch (const IndexError& e) {
@@ -178,7 +208,8 @@ std::string errorOf(const std::function<void()>& work) {
 
 }  // namespace
 
-TEST_CASE("a library served by xapian-tcpsrv gives what the local index gives", "[remote]") {
+TEST_CASE("a library served by xapian-tcpsrv gives what the local index gives", "[remote]")
+{
     TcpServer server(liveGenerationFolder());
     TempDir dir;
     const std::string stub = dir / "clinic.stub";
@@ -189,10 +220,18 @@ TEST_CASE("a library served by xapian-tcpsrv gives what the local index gives", 
     Searcher direct("tcp://" + server.hostPort());
 
     // Results with snippets and facets, filters, browsing, synonyms ("lyrica", "si joint") and spelling.
-    const std::vector<SearchRequest> requests = {
-        request("hip"), request("hip pain"), request("exercise", {"hip-pain"}), request("", {"hip-pain"}),
-        request("", {}, "faq"), request("lyrica"), request("si joint"), request("numb"), request("bursitus"),
-        request("\"gentle walking\""), request("hip AND"), request("zzzz qqqq")};
+    const std::vector<SearchRequest> requests = {request("hip"),
+                                                 request("hip pain"),
+                                                 request("exercise", {"hip-pain"}),
+                                                 request("", {"hip-pain"}),
+                                                 request("", {}, "faq"),
+                                                 request("lyrica"),
+                                                 request("si joint"),
+                                                 request("numb"),
+                                                 request("bursitus"),
+                                                 request("\"gentle walking\""),
+                                                 request("hip AND"),
+                                                 request("zzzz qqqq")};
     for (const auto& r : requests) {
         INFO("query '" << r.query << "'");
         const SearchResult expected = local.search(r);
@@ -207,11 +246,13 @@ TEST_CASE("a library served by xapian-tcpsrv gives what the local index gives", 
     CHECK(remote.search(request("lyrica")).total == local.search(request("pregabalin")).total);
     CHECK(remote.search(request("hip")).total > 0);
     bool snippet = false;
-    for (const auto& h : remote.search(request("hip")).hits) snippet |= has(h.snippet, "<b>");
+    for (const auto& h : remote.search(request("hip")).hits)
+        snippet |= has(h.snippet, "<b>");
     CHECK(snippet);
 
     // Article pages (an article and a FAQ file), related pages, completion, topics, statistics.
-    for (const std::string id : {"hip-exercise", "faq-common", "no-such-page"}) CHECK(shown(remote.article(id)) == shown(local.article(id)));
+    for (const std::string id : {"hip-exercise", "faq-common", "no-such-page"})
+        CHECK(shown(remote.article(id)) == shown(local.article(id)));
     REQUIRE(remote.article("hip-exercise"));
     CHECK(shown(remote.related("hip-exercise")) == shown(local.related("hip-exercise")));
     CHECK_FALSE(remote.related("hip-exercise").empty());
@@ -228,19 +269,25 @@ TEST_CASE("a library served by xapian-tcpsrv gives what the local index gives", 
     CHECK(remote.generation().empty());
 }
 
-TEST_CASE("fibrokb-search through a stub file prints what it prints for the local index", "[remote]") {
+TEST_CASE("fibrokb-search through a stub file prints what it prints for the local index", "[remote]")
+{
     TcpServer server(liveGenerationFolder());
     TempDir dir;
     const std::string stub = dir / "clinic.stub";
     writeFile(stub, "remote " + server.hostPort() + "\n");
     const std::string& index = fibrokb::test::fixtureIndex();
-    const std::vector<std::vector<std::string>> queries = {
-        {"--json", "hip"}, {"--json", "--topic", "hip-pain", "exercise"}, {"--json", "--type", "faq"},
-        {"--json", "bursitus"}, {"--json", "lyrica"}, {"hip", "pain"}, {"bursitus"}};
+    const std::vector<std::vector<std::string>> queries = {{"--json", "hip"},
+                                                           {"--json", "--topic", "hip-pain", "exercise"},
+                                                           {"--json", "--type", "faq"},
+                                                           {"--json", "bursitus"},
+                                                           {"--json", "lyrica"},
+                                                           {"hip", "pain"},
+                                                           {"bursitus"}};
     for (const auto& q : queries) {
         std::vector<std::string> viaLocal = {"--index", index}, viaStub = {"--index", stub},
                                  viaTcp = {"--index", "tcp://" + server.hostPort()};
-        for (auto* args : {&viaLocal, &viaStub, &viaTcp}) args->insert(args->end(), q.begin(), q.end());
+        for (auto* args : {&viaLocal, &viaStub, &viaTcp})
+            args->insert(args->end(), q.begin(), q.end());
         const Run expected = runTool(FIBROKB_SEARCH_TOOL, viaLocal);
         REQUIRE(expected.exitCode == 0);
         const Run got = runTool(FIBROKB_SEARCH_TOOL, viaStub);
@@ -253,8 +300,9 @@ TEST_CASE("fibrokb-search through a stub file prints what it prints for the loca
     CHECK(has(runTool(FIBROKB_SEARCH_TOOL, {"--help"}).output, "remote HOST:PORT"));
 }
 
-TEST_CASE("an unreachable library server gives a labelled message in bounded time", "[remote]") {
-    const int port = freePort();   // nothing listens there
+TEST_CASE("an unreachable library server gives a labelled message in bounded time", "[remote]")
+{
+    const int port = freePort();  // nothing listens there
     const std::string hostPort = "127.0.0.1:" + std::to_string(port);
     TempDir dir;
     const std::string stub = dir / "clinic.stub";
@@ -282,7 +330,9 @@ TEST_CASE("an unreachable library server gives a labelled message in bounded tim
     CHECK(has(errorOf([&] { Searcher s("tcp://nowhere"); }), "is not a library server address"));
 }
 
-TEST_CASE("a library server that goes away mid-session gives a labelled message and a restarted one is used again", "[remote]") {
+TEST_CASE("a library server that goes away mid-session gives a labelled message and a restarted one is used again",
+          "[remote]")
+{
     TempDir dir;
     const std::string stub = dir / "clinic.stub";
     auto server = std::make_unique<TcpServer>(liveGenerationFolder());

@@ -10,13 +10,15 @@ using namespace fibrokb;
 
 namespace {
 
-const Searcher& fixture() {
+const Searcher& fixture()
+{
     static Searcher searcher(fibrokb::test::fixtureIndex());
     return searcher;
 }
 
 SearchResult run(const std::string& query, std::vector<std::string> topics = {}, std::string type = "",
-                 std::string audience = "") {
+                 std::string audience = "")
+{
     SearchRequest r;
     r.query = query;
     r.topics = std::move(topics);
@@ -26,55 +28,67 @@ SearchResult run(const std::string& query, std::vector<std::string> topics = {},
     return fixture().search(r);
 }
 
-std::vector<std::string> ids(const SearchResult& r) {
+std::vector<std::string> ids(const SearchResult& r)
+{
     std::vector<std::string> out;
-    for (const auto& h : r.hits) out.push_back(h.id);
+    for (const auto& h : r.hits)
+        out.push_back(h.id);
     return out;
 }
 
-bool contains(const std::vector<std::string>& v, const std::string& s) { return std::find(v.begin(), v.end(), s) != v.end(); }
+bool contains(const std::vector<std::string>& v, const std::string& s)
+{
+    return std::find(v.begin(), v.end(), s) != v.end();
+}
 
-const Hit* find(const SearchResult& r, const std::string& id) {
+const Hit* find(const SearchResult& r, const std::string& id)
+{
     for (const auto& h : r.hits)
-        if (h.id == id) return &h;
+        if (h.id == id)
+            return &h;
     return nullptr;
 }
 
 }  // namespace
 
-TEST_CASE("stemming - 'exercises' finds pages that say 'exercise'", "[search]") {
+TEST_CASE("stemming - 'exercises' finds pages that say 'exercise'", "[search]")
+{
     auto found = ids(run("exercises"));
     CHECK(contains(found, "hip-exercise"));
     CHECK(contains(found, "faq-common#does-exercise-help-back-pain"));
-    CHECK(contains(found, "back-basics"));   // "safe exercises"
+    CHECK(contains(found, "back-basics"));  // "safe exercises"
 }
 
-TEST_CASE("phrases match words in order only", "[search]") {
+TEST_CASE("phrases match words in order only", "[search]")
+{
     CHECK(ids(run("\"gentle walking\"")) == std::vector<std::string>{"back-basics"});
     CHECK(run("\"walking gentle\"").total == 0);
 }
 
-TEST_CASE("boolean operators and love/hate and wildcards and field prefixes", "[search]") {
-    CHECK(run("heat AND pad").total == 2);                       // back-basics, faq heat pad
+TEST_CASE("boolean operators and love/hate and wildcards and field prefixes", "[search]")
+{
+    CHECK(run("heat AND pad").total == 2);  // back-basics, faq heat pad
     auto notExercise = ids(run("hip NOT exercise"));
     CHECK_FALSE(notExercise.empty());
     CHECK_FALSE(contains(notExercise, "hip-exercise"));
-    CHECK(run("pool OR bursitis").total == 2);                   // hip-exercise, hip-outer
+    CHECK(run("pool OR bursitis").total == 2);  // hip-exercise, hip-outer
     CHECK_FALSE(contains(ids(run("+hip -pool")), "hip-exercise"));
     CHECK(ids(run("trochant*")) == std::vector<std::string>{"hip-outer"});
     CHECK(ids(run("title:basics")) == std::vector<std::string>{"back-basics"});
     CHECK(ids(run("topic:exercise water")) == std::vector<std::string>{"hip-exercise"});
 }
 
-TEST_CASE("filters - topics OR'ed and type and audience AND'ed", "[search]") {
+TEST_CASE("filters - topics OR'ed and type and audience AND'ed", "[search]")
+{
     CHECK(run("", {"back-pain"}).total == 5);
     CHECK(run("", {"back-pain", "exercise"}).total == 6);
     CHECK(run("", {"hip-pain"}, "faq").total == 3);
     CHECK(run("", {"hip-pain"}, "article").total == 2);
-    CHECK(run("", {"back-pain"}, "article", "caregivers").total == 2);   // carer-guide and back-basics (everyone)
+    CHECK(run("", {"back-pain"}, "article", "caregivers").total == 2);  // carer-guide and back-basics (everyone)
 }
 
-TEST_CASE("audience filter - a group gets its own pages and the pages written for everyone", "[search][audience]") {
+TEST_CASE("audience filter - a group gets its own pages and the pages written for everyone", "[search][audience]")
+{
     // The fixture: hip-outer for patients, carer-guide for caregivers, the other 5 documents for everyone.
     auto patients = ids(run("", {}, "", "patients"));
     CHECK(patients.size() == 6);
@@ -93,7 +107,8 @@ TEST_CASE("audience filter - a group gets its own pages and the pages written fo
     CHECK_FALSE(contains(everyone, "carer-guide"));
 }
 
-TEST_CASE("audience facet - a group's filtered total is its own count plus everyone's", "[search][audience]") {
+TEST_CASE("audience facet - a group's filtered total is its own count plus everyone's", "[search][audience]")
+{
     // The app shows "Carers (n)" from the facet counts: n must be what choosing it gives.
     const SearchResult all = run("pain");
     REQUIRE(all.facets.audiences.at("everyone") == 4);
@@ -107,7 +122,8 @@ TEST_CASE("audience facet - a group's filtered total is its own count plus every
     CHECK(run("pain", {}, "", "caregivers").total == 5);
 }
 
-TEST_CASE("facet counts honour the query and the other filters (hand-counted)", "[search]") {
+TEST_CASE("facet counts honour the query and the other filters (hand-counted)", "[search]")
+{
     // "pain" is in 6 documents: every page except the heat-pad FAQ answer.
     SearchResult all = run("pain");
     CHECK(all.total == 6);
@@ -122,22 +138,25 @@ TEST_CASE("facet counts honour the query and the other filters (hand-counted)", 
 
     SearchResult hip = run("pain", {"hip-pain"});
     CHECK(hip.total == 4);
-    CHECK(hip.facets.topics.at("back-pain") == 4);   // topic counts ignore the topic filter itself
-    CHECK(hip.facets.types.at("article") == 2);      // other facets honour it
+    CHECK(hip.facets.topics.at("back-pain") == 4);  // topic counts ignore the topic filter itself
+    CHECK(hip.facets.types.at("article") == 2);     // other facets honour it
     CHECK(hip.facets.types.at("faq") == 2);
 
     SearchResult articles = run("", {}, "article");
     CHECK(articles.total == 4);
     CHECK(articles.facets.topics.at("back-pain") == 2);
-    CHECK(articles.facets.types.at("faq") == 3);     // type counts ignore the type filter
+    CHECK(articles.facets.types.at("faq") == 3);  // type counts ignore the type filter
 }
 
-TEST_CASE("filtering by a topic gives exactly the count its facet showed", "[search]") {
+TEST_CASE("filtering by a topic gives exactly the count its facet showed", "[search]")
+{
     SearchResult all = run("pain");
-    for (const auto& [topic, count] : all.facets.topics) CHECK(run("pain", {topic}).total == count);
+    for (const auto& [topic, count] : all.facets.topics)
+        CHECK(run("pain", {topic}).total == count);
 }
 
-TEST_CASE("snippets highlight matches and are HTML-escaped and point at the best section", "[search]") {
+TEST_CASE("snippets highlight matches and are HTML-escaped and point at the best section", "[search]")
+{
     SearchResult r = run("bursitis");
     REQUIRE(r.hits.size() == 1);
     CHECK(r.hits[0].snippet.find("<b>bursitis</b>") != std::string::npos);
@@ -151,7 +170,8 @@ TEST_CASE("snippets highlight matches and are HTML-escaped and point at the best
     CHECK(physio->score > 0);
 }
 
-TEST_CASE("the common help box gives the snippet only when nothing else matches", "[search]") {
+TEST_CASE("the common help box gives the snippet only when nothing else matches", "[search]")
+{
     const SearchResult hip = run("hip");
     const Hit* h = find(hip, "hip-exercise");
     REQUIRE(h);
@@ -162,7 +182,8 @@ TEST_CASE("the common help box gives the snippet only when nothing else matches"
     CHECK(onlyInBox->anchor == "when-to-get-help");
 }
 
-TEST_CASE("FAQ entries are their own results and linked to their file and anchor", "[search]") {
+TEST_CASE("FAQ entries are their own results and linked to their file and anchor", "[search]")
+{
     const SearchResult result = run("numb skin");
     const Hit* h = find(result, "faq-common#is-a-heat-pad-safe");
     REQUIRE(h);
@@ -175,7 +196,8 @@ TEST_CASE("FAQ entries are their own results and linked to their file and anchor
     CHECK(h->snippet.find("<b>numb</b>") != std::string::npos);
 }
 
-TEST_CASE("spelling - a suggestion and and a corrected search when nothing matched", "[search]") {
+TEST_CASE("spelling - a suggestion and and a corrected search when nothing matched", "[search]")
+{
     SearchResult r = run("bursitus");
     REQUIRE(r.corrected);
     CHECK(*r.corrected == "bursitis");
@@ -184,15 +206,18 @@ TEST_CASE("spelling - a suggestion and and a corrected search when nothing match
     CHECK_FALSE(run("bursitis").corrected);
 }
 
-TEST_CASE("synonyms from synonyms.txt apply at query time and phrases included", "[search]") {
-    CHECK(ids(run("lyrica")) == std::vector<std::string>{"hip-outer"});       // lyrica -> pregabalin
-    CHECK(ids(run("SI joint")) == std::vector<std::string>{"hip-outer"});     // si joint -> sacroiliac joint
-    CHECK(contains(ids(run("physio")), "back-basics"));                       // physio = physiotherapy
+TEST_CASE("synonyms from synonyms.txt apply at query time and phrases included", "[search]")
+{
+    CHECK(ids(run("lyrica")) == std::vector<std::string>{"hip-outer"});    // lyrica -> pregabalin
+    CHECK(ids(run("SI joint")) == std::vector<std::string>{"hip-outer"});  // si joint -> sacroiliac joint
+    CHECK(contains(ids(run("physio")), "back-basics"));                    // physio = physiotherapy
     CHECK_FALSE(run("pregabalin").corrected);
 }
 
-TEST_CASE("malformed queries never throw and still search", "[search]") {
-    for (const char* q : {"hip AND", "\"unclosed", "((", "NOT", "*", ")", "title:", "AND OR NOT", "hip (pain", "-", "\"\"", "hip NEAR"}) {
+TEST_CASE("malformed queries never throw and still search", "[search]")
+{
+    for (const char* q : {"hip AND", "\"unclosed", "((", "NOT", "*", ")", "title:", "AND OR NOT", "hip (pain", "-",
+                          "\"\"", "hip NEAR"}) {
         INFO(q);
         SearchResult r;
         CHECK_NOTHROW(r = run(q));
@@ -203,29 +228,33 @@ TEST_CASE("malformed queries never throw and still search", "[search]") {
     CHECK(contains(ids(run("hip (pain")), "hip-outer"));
 }
 
-TEST_CASE("an empty query with filters browses by title - with nothing chosen it returns nothing", "[search]") {
+TEST_CASE("an empty query with filters browses by title - with nothing chosen it returns nothing", "[search]")
+{
     SearchResult r = run("", {"hip-pain"});
     std::vector<std::string> titles;
-    for (const auto& h : r.hits) titles.push_back(h.title);
+    for (const auto& h : r.hits)
+        titles.push_back(h.title);
     CHECK(titles == std::vector<std::string>{"Can hip pain come from the back?", "Does exercise help back pain?",
                                              "Exercises for hip pain", "Is a heat pad safe?", "Outer hip pain"});
     CHECK(run("").total == 0);
     CHECK(run("   ").total == 0);
 }
 
-TEST_CASE("as you type and the last word is a prefix from three letters on", "[search]") {
+TEST_CASE("as you type and the last word is a prefix from three letters on", "[search]")
+{
     SearchRequest r;
     r.query = "bursi";
     r.asYouType = true;
     CHECK(ids(fixture().search(r)) == std::vector<std::string>{"hip-outer"});
-    r.query = "bu";   // too short to expand
+    r.query = "bu";  // too short to expand
     CHECK_FALSE(contains(ids(fixture().search(r)), "hip-outer"));
     r.asYouType = false;
     r.query = "bursi";
     CHECK_FALSE(contains(ids(fixture().search(r)), "hip-outer"));
 }
 
-TEST_CASE("as you type a short unfinished last word is ignored instead of relaxing the query", "[search]") {
+TEST_CASE("as you type a short unfinished last word is ignored instead of relaxing the query", "[search]")
+{
     SearchRequest r;
     r.query = "bursitis zz";
     r.asYouType = true;
@@ -233,22 +262,25 @@ TEST_CASE("as you type a short unfinished last word is ignored instead of relaxi
     CHECK_FALSE(typing.relaxed);
     CHECK(ids(typing) == std::vector<std::string>{"hip-outer"});
     r.asYouType = false;
-    CHECK(fixture().search(r).relaxed);   // a finished query keeps every word
+    CHECK(fixture().search(r).relaxed);  // a finished query keeps every word
 }
 
-TEST_CASE("no spelling suggestion for words the library or the synonyms know", "[search]") {
-    CHECK_FALSE(run("lyrica").corrected);   // a synonym key
-    CHECK_FALSE(run("numb").corrected);     // a word in the index
+TEST_CASE("no spelling suggestion for words the library or the synonyms know", "[search]")
+{
+    CHECK_FALSE(run("lyrica").corrected);  // a synonym key
+    CHECK_FALSE(run("numb").corrected);    // a word in the index
     CHECK_FALSE(run("\"gentle walking\"").corrected);
 }
 
-TEST_CASE("when no page has every word and pages with some words are shown", "[search]") {
+TEST_CASE("when no page has every word and pages with some words are shown", "[search]")
+{
     SearchResult r = run("bursitis zzzqqq");
     CHECK(r.relaxed);
     CHECK(contains(ids(r), "hip-outer"));
 }
 
-TEST_CASE("offset and limit page through results", "[search]") {
+TEST_CASE("offset and limit page through results", "[search]")
+{
     SearchRequest r;
     r.query = "pain";
     r.limit = 2;
@@ -261,7 +293,8 @@ TEST_CASE("offset and limit page through results", "[search]") {
     CHECK(first.hits[0].id != second.hits[0].id);
 }
 
-TEST_CASE("stored articles and topics and completion and related pages", "[search]") {
+TEST_CASE("stored articles and topics and completion and related pages", "[search]")
+{
     auto a = fixture().article("hip-exercise");
     REQUIRE(a);
     CHECK(a->html.find("<h2 id=\"strength-work\">") != std::string::npos);
@@ -290,7 +323,8 @@ TEST_CASE("stored articles and topics and completion and related pages", "[searc
     }
 }
 
-TEST_CASE("index info reports documents by type and topic and audience", "[search]") {
+TEST_CASE("index info reports documents by type and topic and audience", "[search]")
+{
     IndexInfo info = fixture().info();
     CHECK(info.schemaVersion == 3);
     CHECK(info.documents == 7);
@@ -299,13 +333,14 @@ TEST_CASE("index info reports documents by type and topic and audience", "[searc
     CHECK(info.byTopic.at("back-pain") == 5);
     CHECK(info.byTopic.at("exercise") == 1);
     CHECK(info.byAudience.at("caregivers") == 1);
-    CHECK(info.terms == 0);   // counted only when asked: it reads the whole term list
+    CHECK(info.terms == 0);  // counted only when asked: it reads the whole term list
     CHECK(fixture().info(Searcher::TermCount::Count).terms > 50);
     CHECK(info.sizeBytes > 0);
     CHECK(info.buildDate.size() == 20);
 }
 
-TEST_CASE("Hits report their curated importance and a search can keep only important pages", "[search][importance]") {
+TEST_CASE("Hits report their curated importance and a search can keep only important pages", "[search][importance]")
+{
     // hip-outer is the fixture's one page with importance 2.
     SearchRequest all;
     all.type = "article";

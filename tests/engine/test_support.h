@@ -14,11 +14,13 @@ namespace fibrokb::test {
 
 class TempDir {
 public:
-    TempDir() {
+    TempDir()
+    {
         std::string pattern = (std::filesystem::temp_directory_path() / "fibrokb-test-XXXXXX").string();
         path_ = ::mkdtemp(pattern.data());
     }
-    ~TempDir() {
+    ~TempDir()
+    {
         std::error_code ec;
         std::filesystem::remove_all(path_, ec);
     }
@@ -31,20 +33,27 @@ private:
     std::string path_;
 };
 
-inline std::string dataPath(const std::string& name) { return std::string(FIBROKB_TEST_DATA) + "/" + name; }
+inline std::string dataPath(const std::string& name)
+{
+    return std::string(FIBROKB_TEST_DATA) + "/" + name;
+}
 
-inline void writeFile(const std::string& path, const std::string& text) {
+inline void writeFile(const std::string& path, const std::string& text)
+{
     std::filesystem::create_directories(std::filesystem::path(path).parent_path());
     std::ofstream(path) << text;
 }
 
-inline void copyTree(const std::string& from, const std::string& to) {
-    std::filesystem::copy(from, to, std::filesystem::copy_options::recursive | std::filesystem::copy_options::overwrite_existing);
+inline void copyTree(const std::string& from, const std::string& to)
+{
+    std::filesystem::copy(from, to,
+                          std::filesystem::copy_options::recursive | std::filesystem::copy_options::overwrite_existing);
 }
 
 // One index of the fixture corpus per test process (building it takes a few milliseconds, but the
 // searcher tests are many).
-inline const std::string& fixtureIndex() {
+inline const std::string& fixtureIndex()
+{
     static TempDir dir;
     static const std::string path = [] {
         std::string out = dir / "index";

@@ -18,19 +18,24 @@ namespace fs = std::filesystem;
 
 namespace {
 
-int generations(const std::string& dir) {
+int generations(const std::string& dir)
+{
     int n = 0;
-    for (const auto& e : fs::directory_iterator(dir)) n += e.path().filename().string().rfind("gen-", 0) == 0;
+    for (const auto& e : fs::directory_iterator(dir))
+        n += e.path().filename().string().rfind("gen-", 0) == 0;
     return n;
 }
 
-int entries(const std::string& dir) {
+int entries(const std::string& dir)
+{
     int n = 0;
-    for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir)) ++n;
+    for ([[maybe_unused]] const auto& e : fs::directory_iterator(dir))
+        ++n;
     return n;
 }
 
-SearchRequest browseAll() {
+SearchRequest browseAll()
+{
     SearchRequest r;
     r.type = "article";
     r.limit = 100;
@@ -39,13 +44,14 @@ SearchRequest browseAll() {
 
 }  // namespace
 
-TEST_CASE("a build indexes every article and FAQ entry once and by unique id", "[writer]") {
+TEST_CASE("a build indexes every article and FAQ entry once and by unique id", "[writer]")
+{
     TempDir dir;
     Corpus corpus = loadCorpus(dataPath("corpus"));
     BuildSummary s = buildIndex(corpus, dir / "index");
     CHECK(s.articles == 4);
     CHECK(s.faqEntries == 3);
-    buildIndex(corpus, dir / "index");   // rebuilding does not duplicate
+    buildIndex(corpus, dir / "index");  // rebuilding does not duplicate
     Searcher searcher(dir / "index");
     CHECK(searcher.info().documents == 7);
     SearchRequest all;
@@ -53,18 +59,21 @@ TEST_CASE("a build indexes every article and FAQ entry once and by unique id", "
     all.limit = 100;
     SearchResult r = searcher.search(all);
     std::set<std::string> ids;
-    for (const auto& h : r.hits) ids.insert(h.id);
+    for (const auto& h : r.hits)
+        ids.insert(h.id);
     CHECK(ids.size() == 7);
     CHECK(ids.count("faq-common#is-a-heat-pad-safe") == 1);
 }
 
-TEST_CASE("a failed build leaves the previous index live and cleans up after itself", "[writer]") {
+TEST_CASE("a failed build leaves the previous index live and cleans up after itself", "[writer]")
+{
     TempDir dir;
     buildIndex(loadCorpus(dataPath("corpus")), dir / "index");
     Corpus bad = loadCorpus(dataPath("corpus"));
     // A FAQ file's record is stored under a metadata key made from its id; one longer than Xapian's key limit
     // fails the write inside a shard's thread, which must still fail the whole build.
-    auto faq = std::find_if(bad.articles.begin(), bad.articles.end(), [](const Article& a) { return a.type == DocType::Faq; });
+    auto faq =
+        std::find_if(bad.articles.begin(), bad.articles.end(), [](const Article& a) { return a.type == DocType::Faq; });
     REQUIRE(faq != bad.articles.end());
     faq->id = std::string(300, 'x');
     CHECK_THROWS_AS(buildIndex(bad, dir / "index"), BuildError);
@@ -72,10 +81,11 @@ TEST_CASE("a failed build leaves the previous index live and cleans up after its
     CHECK(searcher.info().documents == 7);
     CHECK(searcher.search(browseAll()).total == 4);
     CHECK(generations(dir / "index") == 1);
-    CHECK(entries(dir / "index") == 3);   // XAPIANDB, the lock file and one generation: no shard left behind
+    CHECK(entries(dir / "index") == 3);  // XAPIANDB, the lock file and one generation: no shard left behind
 }
 
-TEST_CASE("a cancelled build stops - the previous index stays live and nothing is left behind", "[writer]") {
+TEST_CASE("a cancelled build stops - the previous index stays live and nothing is left behind", "[writer]")
+{
     TempDir dir;
     buildIndex(loadCorpus(dataPath("corpus")), dir / "index");
     const std::string before = fibrokb::liveGeneration(dir / "index");
@@ -84,7 +94,10 @@ TEST_CASE("a cancelled build stops - the previous index stays live and nothing i
     options.cancel = &cancel;
     int reports = 0;
     // Cancelled from the progress callback, as a Ctrl+C handler would set the flag while the shards write.
-    options.onProgress = [&](const BuildProgress&) { ++reports; cancel = true; };
+    options.onProgress = [&](const BuildProgress&) {
+        ++reports;
+        cancel = true;
+    };
     options.threads = 2;
     Corpus corpus = loadCorpus(dataPath("corpus"));
     CHECK_THROWS_AS(buildIndex(corpus, dir / "index", options), BuildCancelled);
@@ -94,7 +107,8 @@ TEST_CASE("a cancelled build stops - the previous index stays live and nothing i
     CHECK(entries(dir / "index") == 3);
 }
 
-TEST_CASE("a build gives the same documents in the same order with one thread or several", "[writer]") {
+TEST_CASE("a build gives the same documents in the same order with one thread or several", "[writer]")
+{
     TempDir dir;
     Corpus corpus = loadCorpus(dataPath("corpus"));
     IndexOptions one, four;
@@ -106,7 +120,8 @@ TEST_CASE("a build gives the same documents in the same order with one thread or
     for (const char* q : {"hip pain", "heat", "sleep", "exercise", ""}) {
         SearchRequest r;
         r.query = q;
-        if (!*q) r.type = "faq";
+        if (!*q)
+            r.type = "faq";
         r.limit = 50;
         const SearchResult x = a.search(r), y = b.search(r);
         REQUIRE(x.hits.size() == y.hits.size());
@@ -120,7 +135,8 @@ TEST_CASE("a build gives the same documents in the same order with one thread or
     CHECK(a.info().documents == b.info().documents);
 }
 
-TEST_CASE("the switch is atomic - open readers keep their generation and new readers see the new one", "[writer]") {
+TEST_CASE("the switch is atomic - open readers keep their generation and new readers see the new one", "[writer]")
+{
     TempDir dir;
     fibrokb::test::copyTree(dataPath("corpus"), dir / "corpus");
     buildIndex(loadCorpus(dir / "corpus"), dir / "index");
@@ -129,21 +145,23 @@ TEST_CASE("the switch is atomic - open readers keep their generation and new rea
                         "reviewed: 2026-01-01\nnext_review: 2027-01-01\nsources: []\n---\nFresh words.\n";
     fibrokb::test::writeFile(dir / "corpus/articles/new-page.md", extra);
     buildIndex(loadCorpus(dir / "corpus"), dir / "index");
-    CHECK(before.search(browseAll()).total == 4);   // still reads the old generation
+    CHECK(before.search(browseAll()).total == 4);  // still reads the old generation
     Searcher after(dir / "index");
     CHECK(after.search(browseAll()).total == 5);
     buildIndex(loadCorpus(dir / "corpus"), dir / "index");
-    CHECK(generations(dir / "index") == 2);          // the live one and the one before it
+    CHECK(generations(dir / "index") == 2);  // the live one and the one before it
 }
 
-TEST_CASE("the writer refuses a folder that holds other files", "[writer]") {
+TEST_CASE("the writer refuses a folder that holds other files", "[writer]")
+{
     TempDir dir;
     fibrokb::test::writeFile(dir / "precious/notes.txt", "mine");
     CHECK_THROWS_AS(buildIndex(loadCorpus(dataPath("corpus")), dir / "precious"), BuildError);
     CHECK(fs::exists(dir / "precious/notes.txt"));
 }
 
-TEST_CASE("opening a missing and foreign or outdated index gives a clear IndexError", "[writer]") {
+TEST_CASE("opening a missing and foreign or outdated index gives a clear IndexError", "[writer]")
+{
     TempDir dir;
     CHECK_THROWS_WITH(Searcher(dir / "nothing"), Catch::Contains("fibrokb-index build"));
     fibrokb::test::writeFile(dir / "junk/file.txt", "x");
@@ -152,7 +170,8 @@ TEST_CASE("opening a missing and foreign or outdated index gives a clear IndexEr
     {
         std::string gen;
         for (const auto& e : fs::directory_iterator(dir / "index"))
-            if (e.path().filename().string().rfind("gen-", 0) == 0) gen = e.path().string();
+            if (e.path().filename().string().rfind("gen-", 0) == 0)
+                gen = e.path().string();
         Xapian::WritableDatabase db(gen, Xapian::DB_OPEN);
         db.set_metadata("fibrokb.schema_version", "999");
         db.commit();
@@ -160,7 +179,8 @@ TEST_CASE("opening a missing and foreign or outdated index gives a clear IndexEr
     CHECK_THROWS_WITH(Searcher(dir / "index"), Catch::Contains("schema version '999'"));
 }
 
-TEST_CASE("an update in place reads only changed files and open readers learn of it through outdated()", "[writer]") {
+TEST_CASE("an update in place reads only changed files and open readers learn of it through outdated()", "[writer]")
+{
     TempDir dir;
     fibrokb::test::copyTree(dataPath("corpus"), dir / "corpus");
     buildIndex(loadCorpus(dir / "corpus"), dir / "index");
@@ -180,7 +200,7 @@ TEST_CASE("an update in place reads only changed files and open readers learn of
     CHECK(added.updated);
     CHECK(added.filesAdded == 1);
     CHECK(added.filesChanged == 0);
-    CHECK(fibrokb::liveGeneration(dir / "index") == generation);   // in place: same generation
+    CHECK(fibrokb::liveGeneration(dir / "index") == generation);  // in place: same generation
     CHECK(before.outdated());
     Searcher after(dir / "index");
     CHECK_FALSE(after.outdated());
@@ -199,7 +219,8 @@ TEST_CASE("an update in place reads only changed files and open readers learn of
 
     // When most files changed (a copy that reset their times), a full build is faster than replacing them.
     for (const auto& e : fs::recursive_directory_iterator(dir / "corpus"))
-        if (e.path().extension() == ".md") fs::last_write_time(e.path(), fs::last_write_time(e.path()) + std::chrono::seconds(5));
+        if (e.path().extension() == ".md")
+            fs::last_write_time(e.path(), fs::last_write_time(e.path()) + std::chrono::seconds(5));
     UpdateSummary most = updateIndex(dir / "corpus", dir / "index");
     CHECK(most.fullBuildNeeded);
     CHECK(most.reason.find("a full build is faster") != std::string::npos);

@@ -14,7 +14,8 @@
 
 using namespace fibrokb;
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
+{
     static const std::string dir = fuzz::scratchDir("article");
     static const std::string path = dir + "/articles/fuzz.md";
     static const std::vector<Topic> topics = [] {
@@ -37,7 +38,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             fuzz::escapedException("parseArticleText");
             continue;
         }
-        if (!usable) continue;
+        if (!usable)
+            continue;
         corpus.articles.push_back(std::move(article));
         try {
             CheckReport report = checkCorpus(corpus);

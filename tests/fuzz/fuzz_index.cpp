@@ -2,7 +2,8 @@
 // indexed on its own into a fresh Xapian database, and searched for its own title.
 //   fibrokb::buildIndex -> index_writer.cpp (terms, values, JSON page store), then Searcher on the result
 // buildIndex may throw only fibrokb::BuildError and the Searcher only fibrokb::IndexError; anything else, or a
-// crash, is a finding. So is a BuildError saying "Term too long": a page the parser accepted failed the whole build. Slower than the other targets (a database per input): give it more time.
+// crash, is a finding. So is a BuildError saying "Term too long": a page the parser accepted failed the whole build.
+// Slower than the other targets (a database per input): give it more time.
 #include "fuzz_common.h"
 
 #include <fibrokb/corpus.h>
@@ -14,7 +15,8 @@
 
 using namespace fibrokb;
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
+{
     static const std::string dir = fuzz::scratchDir("index");
     static const std::vector<Topic> topics = [] {
         Problems ignored;
@@ -62,9 +64,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         request.query = title;
         SearchResult result = searcher.search(request);
         step = "Searcher::article";
-        for (const auto& hit : result.hits) (void)searcher.article(hit.articleId);
+        for (const auto& hit : result.hits)
+            (void)searcher.article(hit.articleId);
         step = "Searcher::related";
-        if (!result.hits.empty()) (void)searcher.related(result.hits.front().articleId);
+        if (!result.hits.empty())
+            (void)searcher.related(result.hits.front().articleId);
         step = "Searcher::topics/info";
         (void)searcher.topics();
         (void)searcher.info();

@@ -22,7 +22,8 @@ namespace {
 std::unique_ptr<Searcher> searcher;
 }
 
-extern "C" int LLVMFuzzerInitialize(int*, char***) {
+extern "C" int LLVMFuzzerInitialize(int*, char***)
+{
     const std::string indexDir = fuzz::scratchDir("search") + "/index";
     try {
         Corpus corpus = loadCorpus(FIBROKB_FUZZ_TEST_CORPUS);
@@ -34,7 +35,8 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
     return 0;
 }
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
+{
     const std::string input(reinterpret_cast<const char*>(data), size);
     const char* step = "Searcher::search";
     try {
@@ -66,7 +68,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         auto page = searcher->article(input);
         (void)page;
     } catch (const IndexError& e) {
-        fuzz::documented(step, e);   // the documented failure: allowed
+        fuzz::documented(step, e);  // the documented failure: allowed
     } catch (...) {
         fuzz::escapedException(step);
         return 0;

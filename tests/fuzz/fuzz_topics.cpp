@@ -10,7 +10,8 @@
 
 using namespace fibrokb;
 
-extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
+{
     static const std::string path = fuzz::scratchDir("topics") + "/topics.yaml";
     fuzz::writeFile(path, data, size);
     Problems problems;

@@ -40,7 +40,7 @@ bool waitIdle(MainWindow& window)
 
 bool save(QWidget* widget, const QString& dir, const QString& name)
 {
-    QTest::qWait(150);   // let layouts and repaints settle
+    QTest::qWait(150);  // let layouts and repaints settle
     const QString path = QDir(dir).filePath(name);
     const bool ok = widget->grab().save(path, "PNG", 9);
     std::printf("%s %s\n", ok ? "wrote" : "FAILED", qPrintable(path));
@@ -61,8 +61,8 @@ int main(int argc, char* argv[])
     parser.addHelpOption();
     parser.addOption({QStringLiteral("index"), QStringLiteral("Index to show."), QStringLiteral("dir")});
     parser.addOption({QStringLiteral("out"), QStringLiteral("Where the PNGs go."), QStringLiteral("dir")});
-    parser.addOption({QStringLiteral("data"), QStringLiteral("Scratch dir for bookmarks and settings."),
-                      QStringLiteral("dir")});
+    parser.addOption(
+        {QStringLiteral("data"), QStringLiteral("Scratch dir for bookmarks and settings."), QStringLiteral("dir")});
     parser.process(app);
     const QString out = parser.value(QStringLiteral("out"));
     if (!parser.isSet(QStringLiteral("index")) || out.isEmpty()) {
@@ -86,7 +86,7 @@ int main(int argc, char* argv[])
     if (!QTest::qWaitForWindowExposed(&window))
         std::fputs("window not exposed\n", stderr);
     waitIdle(window);
-    QTest::qWait(300);   // the "start here" list comes from the worker
+    QTest::qWait(300);  // the "start here" list comes from the worker
     bool ok = save(&window, out, QStringLiteral("home.png"));
 
     // Search as you type.
@@ -94,7 +94,7 @@ int main(int argc, char* argv[])
     QTest::keyClicks(window.searchField(), QStringLiteral("water exercise for hip pain"), Qt::NoModifier, 20);
     waitIdle(window);
     if (window.searchField()->hasCompletion())
-        QTest::keyClick(window.searchField(), Qt::Key_Escape);   // decline the inline suggestion
+        QTest::keyClick(window.searchField(), Qt::Key_Escape);  // decline the inline suggestion
     ok &= save(&window, out, QStringLiteral("search.png"));
 
     // Filter to the exercise topic.
@@ -139,7 +139,7 @@ int main(int argc, char* argv[])
     window.applySettings(24, Theme::Light, true);
     window.bookmarksDock()->hide();
     window.goBack();
-    QTest::qWaitFor([&] { return window.currentPage() == MainWindow::Page::Results; }, 3000);
+    ok &= QTest::qWaitFor([&] { return window.currentPage() == MainWindow::Page::Results; }, 3000);
     ok &= save(&window, out, QStringLiteral("large-text.png"));
     window.applySettings(12, Theme::Light, true);
     return ok ? 0 : 1;

@@ -98,10 +98,11 @@ int main(int argc, char* argv[])
                                         {QStringLiteral("note"), QStringLiteral("imported")},
                                         {QStringLiteral("created"), QStringLiteral("2024-05-01T10:00:00.000Z")}});
             }
-            const QJsonObject root{{QStringLiteral("format"), QStringLiteral("fibrokb-bookmarks")},
-                                   {QStringLiteral("version"), 1},
-                                   {QStringLiteral("folders"), QJsonArray{QJsonObject{{QStringLiteral("name"), folderName}}}},
-                                   {QStringLiteral("bookmarks"), list}};
+            const QJsonObject root{
+                {QStringLiteral("format"), QStringLiteral("fibrokb-bookmarks")},
+                {QStringLiteral("version"), 1},
+                {QStringLiteral("folders"), QJsonArray{QJsonObject{{QStringLiteral("name"), folderName}}}},
+                {QStringLiteral("bookmarks"), list}};
             const ImportReport report = bookmarks.importJson(QJsonDocument(root).toJson());
             if (!report.error.isEmpty() || report.added != 3 || report.foldersAdded != 1)
                 fail(QStringLiteral("import %1").arg(id), report.error);

@@ -41,21 +41,20 @@ bool TempLibrary::addArticle(const QString& id, const QString& title, const QStr
     QFile file(QDir(corpus()).filePath(QStringLiteral("articles/%1.md").arg(id)));
     if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         return false;
-    const QString head = QStringLiteral(
-                             "---\n"
-                             "id: %1\n"
-                             "title: %2\n"
-                             "summary: A page made by a test.\n"
-                             "topics: [%3]\n"
-                             "audience: everyone\n"
-                             "reviewed: 2026-03-01\n"
-                             "next_review: 2028-03-01\n"
-                             "sources:\n"
-                             "  - title: A test source\n"
-                             "    by: Test team\n"
-                             "    year: 2024\n"
-                             "    url: https://example.org/source\n"
-                             "---\n")
+    const QString head = QStringLiteral("---\n"
+                                        "id: %1\n"
+                                        "title: %2\n"
+                                        "summary: A page made by a test.\n"
+                                        "topics: [%3]\n"
+                                        "audience: everyone\n"
+                                        "reviewed: 2026-03-01\n"
+                                        "next_review: 2028-03-01\n"
+                                        "sources:\n"
+                                        "  - title: A test source\n"
+                                        "    by: Test team\n"
+                                        "    year: 2024\n"
+                                        "    url: https://example.org/source\n"
+                                        "---\n")
                              .arg(id, title, topic);
     const QByteArray bytes = head.toUtf8() + body.toUtf8();
     return file.write(bytes) == bytes.size();

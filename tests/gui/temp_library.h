@@ -14,7 +14,7 @@ bool copyTree(const QString& from, const QString& to);
 
 class TempLibrary {
 public:
-    TempLibrary();   // copies tests/data/corpus into <temp>/corpus
+    TempLibrary();  // copies tests/data/corpus into <temp>/corpus
     QString corpus() const { return dir_.filePath(QStringLiteral("corpus")); }
     QString index() const { return dir_.filePath(QStringLiteral("index")); }
     QString file(const QString& name) const { return dir_.filePath(name); }

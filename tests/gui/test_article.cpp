@@ -85,8 +85,8 @@ TEST_CASE("An FAQ result opens its page at the question", "[gui][article]")
     REQUIRE(window->currentPage() == MainWindow::Page::Article);
     CHECK(window->articleView()->articleId() == QStringLiteral("faq-common"));
     CHECK(window->navigator().current().anchor == QStringLiteral("is-a-heat-pad-safe"));
-    CHECK(window->articleView()->contents()->currentItem()->data(Qt::UserRole).toString()
-          == QStringLiteral("is-a-heat-pad-safe"));
+    CHECK(window->articleView()->contents()->currentItem()->data(Qt::UserRole).toString() ==
+          QStringLiteral("is-a-heat-pad-safe"));
 }
 
 TEST_CASE("Internal links open pages in the app, with their section", "[gui][links]")
@@ -131,9 +131,13 @@ TEST_CASE("External links need a yes first and remote resources are never loaded
 
     app::SafeTextBrowser* browser = window->articleView()->browser();
     const int blockedBefore = browser->blockedResourceCount();
-    CHECK_FALSE(browser->loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("https://example.com/p.png"))).isValid());
-    CHECK_FALSE(browser->loadResource(QTextDocument::StyleSheetResource, QUrl(QStringLiteral("http://example.com/a.css"))).isValid());
-    CHECK_FALSE(browser->loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("file:///etc/passwd"))).isValid());
+    CHECK_FALSE(browser->loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("https://example.com/p.png")))
+                    .isValid());
+    CHECK_FALSE(
+        browser->loadResource(QTextDocument::StyleSheetResource, QUrl(QStringLiteral("http://example.com/a.css")))
+            .isValid());
+    CHECK_FALSE(
+        browser->loadResource(QTextDocument::ImageResource, QUrl(QStringLiteral("file:///etc/passwd"))).isValid());
     CHECK(browser->blockedResourceCount() == blockedBefore + 3);
 }
 
@@ -238,7 +242,7 @@ TEST_CASE("The contents list the sections and jump to them", "[gui][article]")
     for (int i = 0; i < contents->count(); ++i)
         entries << contents->item(i)->data(Qt::UserRole).toString();
     CHECK(entries.contains(QStringLiteral("what-helps")));
-    CHECK(entries.contains(QStringLiteral("what-helps-2")));   // a repeated heading keeps its own anchor
+    CHECK(entries.contains(QStringLiteral("what-helps-2")));  // a repeated heading keeps its own anchor
     CHECK(entries.contains(QStringLiteral("fibrokb-sources")));
     QScrollBar* bar = window->articleView()->browser()->verticalScrollBar();
     bar->setValue(0);
@@ -282,7 +286,7 @@ TEST_CASE("Read aloud is offered only with a voice, otherwise disabled with a no
     app::ReadAloud* reader = window.readAloud();
     // Say which branch ran, so a machine without a voice is visible in the test log.
     WARN("read aloud available on this machine: " << (reader->isAvailable() ? "yes" : "no") << " "
-         << reader->unavailableReason().toStdString());
+                                                  << reader->unavailableReason().toStdString());
     if (reader->isAvailable()) {
         CHECK(read->isEnabled());
     } else {

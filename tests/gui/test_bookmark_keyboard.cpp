@@ -138,9 +138,9 @@ private:
     QByteArray saved_;
 };
 
-const QString kLongNote = QStringLiteral(
-    "Ask whether the warm pool at the hospital has a class for people with fibromyalgia, "
-    "and whether the physio can show me the first exercises before I go on my own.");
+const QString kLongNote =
+    QStringLiteral("Ask whether the warm pool at the hospital has a class for people with fibromyalgia, "
+                   "and whether the physio can show me the first exercises before I go on my own.");
 
 }  // namespace
 
@@ -191,7 +191,7 @@ TEST_CASE("The Note dialog saves with Ctrl+Return and Esc closes it without savi
     press(Qt::Key_Escape);
     REQUIRE(rejected.count() == 1);
     CHECK(on.store.bookmark(id)->note.isEmpty());
-    CHECK(on.actions->undoStack()->count() == 1);   // only the bookmark itself
+    CHECK(on.actions->undoStack()->count() == 1);  // only the bookmark itself
 
     focusWindow.clear();
     app::NoteDialog* saved = on.panel->openNoteDialog();
@@ -209,7 +209,8 @@ TEST_CASE("The Note dialog saves with Ctrl+Return and Esc closes it without savi
     CHECK(on.store.bookmark(id)->note.isEmpty());
 }
 
-TEST_CASE("The bookmark dialog's note box lets Tab leave and saves with either Ctrl+Enter", "[gui][bookmarks][keyboard]")
+TEST_CASE("The bookmark dialog's note box lets Tab leave and saves with either Ctrl+Enter",
+          "[gui][bookmarks][keyboard]")
 {
     for (const Qt::KeyboardModifiers modifiers :
          {Qt::KeyboardModifiers(Qt::ControlModifier), Qt::ControlModifier | Qt::KeypadModifier}) {
@@ -241,9 +242,10 @@ TEST_CASE("Undo of a delete says the bookmark is back and selects it", "[gui][bo
     auto window = env.window();
     app::BookmarksPanel* panel = window->bookmarksPanel();
     app::Bookmark b;
-    for (const auto& [id, title] : {std::pair{QStringLiteral("hip-outer"), QStringLiteral("Outer hip pain")},
-                                    std::pair{QStringLiteral("back-basics"), QStringLiteral("Back pain basics")},
-                                    std::pair{QStringLiteral("hip-exercise"), QStringLiteral("Exercises for hip pain")}}) {
+    for (const auto& [id, title] :
+         {std::pair{QStringLiteral("hip-outer"), QStringLiteral("Outer hip pain")},
+          std::pair{QStringLiteral("back-basics"), QStringLiteral("Back pain basics")},
+          std::pair{QStringLiteral("hip-exercise"), QStringLiteral("Exercises for hip pain")}}) {
         b.articleId = id;
         b.title = title;
         REQUIRE(window->bookmarkActions()->bookmark(b) > 0);
@@ -251,7 +253,7 @@ TEST_CASE("Undo of a delete says the bookmark is back and selects it", "[gui][bo
     QTest::keyClick(window.get(), Qt::Key_B, Qt::ControlModifier);
     QListView* list = panel->bookmarkList();
     REQUIRE(QApplication::focusWidget() == list);
-    press(Qt::Key_Down);   // the second bookmark
+    press(Qt::Key_Down);  // the second bookmark
     const qint64 deleted = panel->currentBookmarkId();
     REQUIRE(deleted > 0);
     press(Qt::Key_Delete);
@@ -270,7 +272,8 @@ TEST_CASE("Undo of a delete says the bookmark is back and selects it", "[gui][bo
 TEST_CASE("Undo of a delete hidden by the filter shows the bookmark again", "[gui][bookmarks][undo]")
 {
     PanelOnDisk on;
-    const qint64 hip = on.add(QStringLiteral("hip-outer"), QStringLiteral("Outer hip pain"), QStringLiteral("hip-pain"));
+    const qint64 hip =
+        on.add(QStringLiteral("hip-outer"), QStringLiteral("Outer hip pain"), QStringLiteral("hip-pain"));
     on.add(QStringLiteral("back-basics"), QStringLiteral("Back pain basics"), QStringLiteral("back-pain"));
     QSignalSpy messages(on.panel.get(), &app::BookmarksPanel::statusMessage);
     REQUIRE(on.panel->selectBookmark(hip));
@@ -304,7 +307,8 @@ TEST_CASE("The Rename dialog is wide enough to show the whole name and fits the 
 {
     PanelOnDisk on;
     // Longer than QInputDialog's own width, shorter than the screen (offscreen: 800 pixels).
-    const QString longName = QStringLiteral("Exercises for hip pain \u2014 Water exercise in a warm pool with a friend");
+    const QString longName =
+        QStringLiteral("Exercises for hip pain \u2014 Water exercise in a warm pool with a friend");
     const qint64 id = on.add(QStringLiteral("hip-exercise"), longName, QStringLiteral("exercise"));
     REQUIRE(on.panel->selectBookmark(id));
     QSignalSpy focusWindow(qApp, &QGuiApplication::focusWindowChanged);
@@ -357,9 +361,10 @@ TEST_CASE("At the largest text size the Note and Rename dialogs stay within the 
     QApplication::setFont(large);
 
     PanelOnDisk on;
-    const qint64 id = on.add(QStringLiteral("hip-exercise"),
-                             QStringLiteral("Exercises for hip pain \u2014 Water exercise in a warm pool with a friend"),
-                             QStringLiteral("exercise"));
+    const qint64 id =
+        on.add(QStringLiteral("hip-exercise"),
+               QStringLiteral("Exercises for hip pain \u2014 Water exercise in a warm pool with a friend"),
+               QStringLiteral("exercise"));
     REQUIRE(on.panel->selectBookmark(id));
     const int screenWidth = on.panel->screen()->availableGeometry().width();
     QSignalSpy focusWindow(qApp, &QGuiApplication::focusWindowChanged);
@@ -389,18 +394,19 @@ TEST_CASE("By topic shows a heading above each topic group and the keyboard skip
     QComboBox* sort = on.panel->sortBox();
 
     sort->setCurrentIndex(sort->findData(int(BookmarkFilterProxy::SortKey::Title)));
-    REQUIRE(proxy->rowCount() == 4);   // the loop below checks every row, so there must be rows
+    REQUIRE(proxy->rowCount() == 4);  // the loop below checks every row, so there must be rows
     for (int row = 0; row < proxy->rowCount(); ++row)
         CHECK(proxy->groupHeading(row).isEmpty());
 
     sort->setCurrentIndex(sort->findData(int(BookmarkFilterProxy::SortKey::Topic)));
-    REQUIRE(visibleTitles(on.panel.get())
-            == QStringList{QStringLiteral("Back pain basics"), QStringLiteral("Exercises for hip pain"),
-                           QStringLiteral("Hip pain at night"), QStringLiteral("Outer hip pain")});
+    REQUIRE(visibleTitles(on.panel.get()) ==
+            QStringList{QStringLiteral("Back pain basics"), QStringLiteral("Exercises for hip pain"),
+                        QStringLiteral("Hip pain at night"), QStringLiteral("Outer hip pain")});
     QStringList headings;
     for (int row = 0; row < proxy->rowCount(); ++row)
         headings << proxy->groupHeading(row);
-    CHECK(headings == QStringList{QStringLiteral("Back pain"), QStringLiteral("Exercise"), QStringLiteral("Hip pain"), QString()});
+    CHECK(headings ==
+          QStringList{QStringLiteral("Back pain"), QStringLiteral("Exercise"), QStringLiteral("Hip pain"), QString()});
 
     // Drawn: a row that starts a group is a heading taller than one that does not.
     QListView* list = on.panel->bookmarkList();
@@ -409,7 +415,8 @@ TEST_CASE("By topic shows a heading above each topic group and the keyboard skip
     const int strip = app::BookmarkDelegate::headingHeight(list->font());
     CHECK(list->visualRect(proxy->index(2, 0)).height() >= list->visualRect(proxy->index(3, 0)).height() + strip);
     // A screen reader hears the heading with the group's first bookmark.
-    CHECK(proxy->index(0, 0).data(Qt::AccessibleTextRole).toString() == QStringLiteral("Topic Back pain: Back pain basics"));
+    CHECK(proxy->index(0, 0).data(Qt::AccessibleTextRole).toString() ==
+          QStringLiteral("Topic Back pain: Back pain basics"));
 
     // Headings are no items: from the top, Down visits the four bookmarks one by one.
     on.panel->focusList();
@@ -440,7 +447,7 @@ TEST_CASE("The bookmark sort order is remembered across restarts", "[gui][bookma
         app::AppSettings settings(ini);
         app::BookmarksPanel panel(&actions);
         panel.setSettings(&settings);
-        CHECK(panel.proxy()->sortKey() == BookmarkFilterProxy::SortKey::DateAdded);   // the default
+        CHECK(panel.proxy()->sortKey() == BookmarkFilterProxy::SortKey::DateAdded);  // the default
         panel.sortBox()->setCurrentIndex(panel.sortBox()->findData(int(BookmarkFilterProxy::SortKey::Topic)));
     }
     app::BookmarkStore store(db);
@@ -467,18 +474,21 @@ TEST_CASE("A visit sheet of three bookmarks prints on one page with real page ti
 {
     PanelOnDisk on;
     on.panel->setPageTitleLookup([](const QString& id) {
-        static const QHash<QString, QString> titles{{QStringLiteral("hip-exercise"), QStringLiteral("Exercises for hip pain")},
-                                                    {QStringLiteral("hip-outer"), QStringLiteral("Outer hip pain")},
-                                                    {QStringLiteral("back-basics"), QStringLiteral("Back pain basics")}};
+        static const QHash<QString, QString> titles{
+            {QStringLiteral("hip-exercise"), QStringLiteral("Exercises for hip pain")},
+            {QStringLiteral("hip-outer"), QStringLiteral("Outer hip pain")},
+            {QStringLiteral("back-basics"), QStringLiteral("Back pain basics")}};
         return titles.value(id);
     });
     const qint64 folder = on.panel->newFolder(QStringLiteral("For my next appointment"));
     on.add(QStringLiteral("hip-exercise"), QStringLiteral("Exercises for hip pain \u2014 Water exercise"),
-           QStringLiteral("exercise"), kLongNote, folder, QStringLiteral("water-exercise"), QStringLiteral("Water exercise"));
-    const qint64 renamed = on.add(QStringLiteral("hip-outer"), QStringLiteral("Outer hip pain"), QStringLiteral("hip-pain"),
-                                  kLongNote, folder);
+           QStringLiteral("exercise"), kLongNote, folder, QStringLiteral("water-exercise"),
+           QStringLiteral("Water exercise"));
+    const qint64 renamed = on.add(QStringLiteral("hip-outer"), QStringLiteral("Outer hip pain"),
+                                  QStringLiteral("hip-pain"), kLongNote, folder);
     REQUIRE(on.actions->rename(renamed, QStringLiteral("My night pain questions")));
-    on.add(QStringLiteral("back-basics"), QStringLiteral("Back pain basics"), QStringLiteral("back-pain"), kLongNote, folder);
+    on.add(QStringLiteral("back-basics"), QStringLiteral("Back pain basics"), QStringLiteral("back-pain"), kLongNote,
+           folder);
     on.panel->selectFolder(folder);
     REQUIRE(on.panel->bookmarksInCurrentFolder().size() == 3);
 
@@ -496,7 +506,7 @@ TEST_CASE("A visit sheet of three bookmarks prints on one page with real page ti
     CHECK(heading(QStringLiteral("Back pain basics")));
     CHECK(html.contains(QStringLiteral("My name for it:</b> My night pain questions")));
     CHECK(html.contains(QStringLiteral("Section:</b> Water exercise")));
-    CHECK_FALSE(html.contains(QStringLiteral("My name for it:</b> Exercises for hip pain")));   // not renamed
+    CHECK_FALSE(html.contains(QStringLiteral("My name for it:</b> Exercises for hip pain")));  // not renamed
     // Room to write: a ruled line per answer row, at least six.
     CHECK(app::kVisitSheetAnswerLines >= 6);
     CHECK(html.count(QStringLiteral("border-bottom: 1px solid")) == app::kVisitSheetAnswerLines);
@@ -564,8 +574,8 @@ TEST_CASE("isBookmarked answers from the SQLite file with one indexed query", "[
         section.title = QStringLiteral("Outer hip pain \u2014 Treatment");
         const qint64 id = store.add(section);
         REQUIRE(id > 0);
-        CHECK(store.isBookmarked(QStringLiteral("hip-outer")));   // a section counts for its page
-        CHECK_FALSE(store.isBookmarked(QStringLiteral("hip")));    // no prefix matches
+        CHECK(store.isBookmarked(QStringLiteral("hip-outer")));  // a section counts for its page
+        CHECK_FALSE(store.isBookmarked(QStringLiteral("hip")));  // no prefix matches
         CHECK_FALSE(store.isBookmarked(QString()));
         REQUIRE(store.remove(id));
         CHECK_FALSE(store.isBookmarked(QStringLiteral("hip-outer")));

@@ -73,7 +73,7 @@ TEST_CASE("A file from a newer schema is refused and left in place, a non-databa
         file.write(QByteArray(4096, 'x'));
     }
     BookmarkStore broken(garbage);
-    CHECK(broken.open());   // moved aside, a new file started (test_store_durability.cpp has the details)
+    CHECK(broken.open());  // moved aside, a new file started (test_store_durability.cpp has the details)
     CHECK_FALSE(broken.recoveryNote().isEmpty());
     CHECK(QFile::exists(broken.movedAsidePath()));
 
@@ -125,7 +125,7 @@ TEST_CASE("Bookmark add, folder, note, delete and undo persist across a restart 
         REQUIRE(actions.setNote(id, QStringLiteral("Ask about the warm pool on Tuesdays")));
     }
     {
-        auto store = openStore(path);   // restart
+        auto store = openStore(path);  // restart
         const auto b = store->bookmark(id);
         REQUIRE(b);
         CHECK(b->note == QStringLiteral("Ask about the warm pool on Tuesdays"));
@@ -135,7 +135,7 @@ TEST_CASE("Bookmark add, folder, note, delete and undo persist across a restart 
         CHECK_FALSE(store->bookmark(id));
     }
     {
-        auto store = openStore(path);   // the delete was saved
+        auto store = openStore(path);  // the delete was saved
         CHECK(store->count() == 0);
         // Undo lives with the running app; a new undo stack restores within its session.
         BookmarkActions actions(store.get());
@@ -184,7 +184,7 @@ TEST_CASE("Folders can be renamed, deleted (keeping bookmarks) and restored", "[
     auto store = openStore(dir.filePath(QStringLiteral("bookmarks.sqlite")));
     BookmarkActions actions(store.get());
     const qint64 folder = actions.createFolder(QStringLiteral("GP visit"));
-    CHECK(actions.createFolder(QStringLiteral("gp visit")) == folder);   // names are unique, any case
+    CHECK(actions.createFolder(QStringLiteral("gp visit")) == folder);  // names are unique, any case
     Bookmark b = makeBookmark(QStringLiteral("hip-outer"));
     b.folderId = folder;
     const qint64 id = actions.bookmark(b);

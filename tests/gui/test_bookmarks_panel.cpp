@@ -41,7 +41,7 @@ qint64 addBookmark(app::MainWindow& window, const QString& articleId, const QStr
                    const QString& topic, const QString& note = {}, const QDateTime& created = {})
 {
     app::Bookmark b;
-    b.created = created;   // invalid: the store stamps it with the current time
+    b.created = created;  // invalid: the store stamps it with the current time
     b.articleId = articleId;
     b.anchor = anchor;
     b.title = title;
@@ -76,7 +76,10 @@ TEST_CASE("Ctrl+D bookmarks a section into a new folder with a note", "[gui][boo
     CHECK(saved->note == QStringLiteral("Ask about a warm pool class"));
     CHECK(store->folder(saved->folderId)->name == QStringLiteral("For my next appointment"));
     CHECK(saved->topics == QStringList{QStringLiteral("hip-pain"), QStringLiteral("exercise")});
-    CHECK(window->findChild<QAction*>(QStringLiteral("actionBookmark"))->text().remove(QLatin1Char('&')).contains(QStringLiteral("Bookmarked")));
+    CHECK(window->findChild<QAction*>(QStringLiteral("actionBookmark"))
+              ->text()
+              .remove(QLatin1Char('&'))
+              .contains(QStringLiteral("Bookmarked")));
     // The panel now shows that folder with the new bookmark selected.
     CHECK(window->bookmarksPanel()->currentBookmarkId() == saved->id);
 }
@@ -131,31 +134,33 @@ TEST_CASE("Bookmarks sort by title, date or topic and filter by text", "[gui][bo
     auto window = env.window();
     // Dates added a day apart, given rather than waited for: the order by date cannot depend on the clock.
     const QDateTime day = QDateTime(QDate(2025, 3, 1), QTime(9, 0), Qt::UTC);
-    addBookmark(*window, QStringLiteral("hip-outer"), {}, QStringLiteral("Outer hip pain"), QStringLiteral("hip-pain"), {},
-                day);
-    addBookmark(*window, QStringLiteral("back-basics"), {}, QStringLiteral("Back pain basics"), QStringLiteral("back-pain"),
-                QStringLiteral("Ask about the heat pad"), day.addDays(1));
+    addBookmark(*window, QStringLiteral("hip-outer"), {}, QStringLiteral("Outer hip pain"), QStringLiteral("hip-pain"),
+                {}, day);
+    addBookmark(*window, QStringLiteral("back-basics"), {}, QStringLiteral("Back pain basics"),
+                QStringLiteral("back-pain"), QStringLiteral("Ask about the heat pad"), day.addDays(1));
     addBookmark(*window, QStringLiteral("hip-exercise"), {}, QStringLiteral("Exercises for hip pain"),
                 QStringLiteral("exercise"), {}, day.addDays(2));
     REQUIRE(window->bookmarkStore()->count() == 3);
     const auto newest = window->bookmarkStore()->find(QStringLiteral("hip-exercise"), {});
     REQUIRE(newest);
-    REQUIRE(newest->created == day.addDays(2));   // the given date is kept, not replaced by the clock
+    REQUIRE(newest->created == day.addDays(2));  // the given date is kept, not replaced by the clock
     app::BookmarksPanel* panel = window->bookmarksPanel();
     QAbstractItemModelTester tester(panel->proxy(), QAbstractItemModelTester::FailureReportingMode::Fatal);
 
     QComboBox* sort = panel->sortBox();
     sort->setCurrentIndex(sort->findData(int(app::BookmarkFilterProxy::SortKey::DateAdded)));
-    CHECK(visibleTitles(panel) == QStringList{QStringLiteral("Exercises for hip pain"), QStringLiteral("Back pain basics"),
-                                              QStringLiteral("Outer hip pain")});
+    CHECK(visibleTitles(panel) == QStringList{QStringLiteral("Exercises for hip pain"),
+                                              QStringLiteral("Back pain basics"), QStringLiteral("Outer hip pain")});
     sort->setCurrentIndex(sort->findData(int(app::BookmarkFilterProxy::SortKey::Title)));
-    CHECK(visibleTitles(panel) == QStringList{QStringLiteral("Back pain basics"), QStringLiteral("Exercises for hip pain"),
+    CHECK(visibleTitles(panel) == QStringList{QStringLiteral("Back pain basics"),
+                                              QStringLiteral("Exercises for hip pain"),
                                               QStringLiteral("Outer hip pain")});
     sort->setCurrentIndex(sort->findData(int(app::BookmarkFilterProxy::SortKey::Topic)));
     // Topic labels: Back pain, Exercise, Hip pain.
-    CHECK(visibleTitles(panel) == QStringList{QStringLiteral("Back pain basics"), QStringLiteral("Exercises for hip pain"),
+    CHECK(visibleTitles(panel) == QStringList{QStringLiteral("Back pain basics"),
+                                              QStringLiteral("Exercises for hip pain"),
                                               QStringLiteral("Outer hip pain")});
-    QTest::keyClicks(panel->filterField(), QStringLiteral("heat pad"));   // matches the note
+    QTest::keyClicks(panel->filterField(), QStringLiteral("heat pad"));  // matches the note
     CHECK(visibleTitles(panel) == QStringList{QStringLiteral("Back pain basics")});
     panel->filterField()->clear();
     QTest::keyClicks(panel->filterField(), QStringLiteral("HIP"));
@@ -180,16 +185,18 @@ TEST_CASE("Folder and bookmark edits in the panel are all undoable", "[gui][book
     CHECK(panel->currentFolderId() == folder);
     CHECK(visibleTitles(panel) == QStringList{QStringLiteral("Outer hip pain \u2014 Treatment")});
     REQUIRE(panel->setNoteOfCurrent(QStringLiteral("Bring the exercise sheet")));
-    CHECK(panel->findChild<QLabel*>(QStringLiteral("bookmarkDetails"))->text().contains(QStringLiteral("Bring the exercise sheet")));
+    CHECK(panel->findChild<QLabel*>(QStringLiteral("bookmarkDetails"))
+              ->text()
+              .contains(QStringLiteral("Bring the exercise sheet")));
     REQUIRE(panel->renameCurrent(QStringLiteral("Hip treatment")));
     REQUIRE(panel->renameCurrentFolder(QStringLiteral("Physio visit")));
-    CHECK(panel->folderModel()->index(panel->folderModel()->rowOf(folder), 0).data().toString()
-          == QStringLiteral("Physio visit (1)"));
+    CHECK(panel->folderModel()->index(panel->folderModel()->rowOf(folder), 0).data().toString() ==
+          QStringLiteral("Physio visit (1)"));
 
     QUndoStack* undo = window->bookmarkActions()->undoStack();
-    undo->undo();   // folder name
-    undo->undo();   // bookmark name
-    undo->undo();   // note
+    undo->undo();  // folder name
+    undo->undo();  // bookmark name
+    undo->undo();  // note
     const auto b = window->bookmarkStore()->bookmark(id);
     CHECK(b->title == QStringLiteral("Outer hip pain \u2014 Treatment"));
     CHECK(b->note.isEmpty());
@@ -198,7 +205,7 @@ TEST_CASE("Folder and bookmark edits in the panel are all undoable", "[gui][book
     panel->selectFolder(folder);
     REQUIRE(panel->deleteCurrentFolder());
     CHECK_FALSE(window->bookmarkStore()->folder(folder));
-    CHECK(window->bookmarkStore()->bookmark(id));   // kept, outside any folder
+    CHECK(window->bookmarkStore()->bookmark(id));  // kept, outside any folder
     undo->undo();
     CHECK(window->bookmarkStore()->bookmark(id)->folderId == folder);
 }

@@ -46,8 +46,10 @@ QString tableBody(int rows)
 
 QString paragraphsBody(int bytes)
 {
-    const QString para = QStringLiteral("Gentle movement helps many people with hip pain feel a little better over time, "
-                                        "and rest days are fine too. ").repeated(4);
+    const QString para =
+        QStringLiteral("Gentle movement helps many people with hip pain feel a little better over time, "
+                       "and rest days are fine too. ")
+            .repeated(4);
     QString body;
     for (int i = 0; body.size() < bytes; ++i)
         body += QStringLiteral("Part %1. %2\n\n").arg(i).arg(para);
@@ -68,7 +70,7 @@ struct StoredPage {
     QString id;
     QString title;
     QString body;
-    bool cut;   // expected to be shortened
+    bool cut;  // expected to be shortened
 };
 
 const QVector<StoredPage>& storedPages()
@@ -100,8 +102,8 @@ QString bigLibraryIndex()
 }
 
 struct Timing {
-    qint64 shownMs = 0;    // the call that opens the page, plus painting what is on screen
-    qint64 layoutMs = 0;   // plus laying out the rest (Qt may do that later, in steps)
+    qint64 shownMs = 0;   // the call that opens the page, plus painting what is on screen
+    qint64 layoutMs = 0;  // plus laying out the rest (Qt may do that later, in steps)
 };
 
 template <typename Open>
@@ -113,7 +115,7 @@ Timing timeRender(app::ArticleView* view, Open&& open)
     open();
     view->browser()->viewport()->repaint();
     timing.shownMs = timer.elapsed();
-    view->browser()->document()->documentLayout()->pageCount();   // finishes any lazy layout
+    view->browser()->document()->documentLayout()->pageCount();  // finishes any lazy layout
     timing.layoutMs = timer.elapsed();
     return timing;
 }
@@ -182,31 +184,44 @@ TEST_CASE("Huge stored pages open in bounded time with a note", "[gui][bounded]"
     }
 }
 
-TEST_CASE("Pages from an older index nested or sized far beyond today's limits still render quickly",
-          "[gui][bounded]")
+TEST_CASE("Pages from an older index nested or sized far beyond today's limits still render quickly", "[gui][bounded]")
 {
     struct Case {
         const char* name;
         QString html;
         bool cut;
         bool flat;
-        const char* shown;   // words from the start of the page that must be on screen (a flattened page keeps its deepest text)
+        const char*
+            shown;  // words from the start of the page that must be on screen (a flattened page keeps its deepest text)
     };
     const QVector<Case> cases = {
-        {"5,000 nested quotes", nestedHtml(QStringLiteral("<blockquote>\n"), QStringLiteral("</blockquote>\n"), 5000,
-                                           QStringLiteral("<p>deep text</p>\n")), false, true, "deep text"},
-        {"20,000 nested quotes", nestedHtml(QStringLiteral("<blockquote>\n"), QStringLiteral("</blockquote>\n"), 20000,
-                                            QStringLiteral("<p>deep text</p>\n")), false, true, "deep text"},
-        {"12,000 nested list items", nestedHtml(QStringLiteral("<ul>\n<li>\n"), QStringLiteral("</li>\n</ul>\n"), 12000,
-                                                QStringLiteral("deep text")), false, true, "deep text"},
-        {"5 MB in one line", QStringLiteral("<p>") + QStringLiteral("word ").repeated(1000000) + QStringLiteral("</p>\n"),
-         true, false, "word word word"},
+        {"5,000 nested quotes",
+         nestedHtml(QStringLiteral("<blockquote>\n"), QStringLiteral("</blockquote>\n"), 5000,
+                    QStringLiteral("<p>deep text</p>\n")),
+         false, true, "deep text"},
+        {"20,000 nested quotes",
+         nestedHtml(QStringLiteral("<blockquote>\n"), QStringLiteral("</blockquote>\n"), 20000,
+                    QStringLiteral("<p>deep text</p>\n")),
+         false, true, "deep text"},
+        {"12,000 nested list items",
+         nestedHtml(QStringLiteral("<ul>\n<li>\n"), QStringLiteral("</li>\n</ul>\n"), 12000,
+                    QStringLiteral("deep text")),
+         false, true, "deep text"},
+        {"5 MB in one line",
+         QStringLiteral("<p>") + QStringLiteral("word ").repeated(1000000) + QStringLiteral("</p>\n"), true, false,
+         "word word word"},
         {"3,000-row table", tableHtml(3000), true, false, "row 0"},
         // The worst the bounds let through: the whole size budget spent on subtrees as deep as allowed.
-        {"1 MB of 47-deep quotes", nestedHtml(QStringLiteral("<blockquote>\n"), QStringLiteral("</blockquote>\n"), 47,
-                                              QStringLiteral("<p>deep text</p>\n")).repeated(1500), true, false, "deep text"},
-        {"1 MB of 60-deep quotes", nestedHtml(QStringLiteral("<blockquote>\n"), QStringLiteral("</blockquote>\n"), 60,
-                                              QStringLiteral("<p>deep text</p>\n")).repeated(600), true, true, "deep text"},
+        {"1 MB of 47-deep quotes",
+         nestedHtml(QStringLiteral("<blockquote>\n"), QStringLiteral("</blockquote>\n"), 47,
+                    QStringLiteral("<p>deep text</p>\n"))
+             .repeated(1500),
+         true, false, "deep text"},
+        {"1 MB of 60-deep quotes",
+         nestedHtml(QStringLiteral("<blockquote>\n"), QStringLiteral("</blockquote>\n"), 60,
+                    QStringLiteral("<p>deep text</p>\n"))
+             .repeated(600),
+         true, true, "deep text"},
     };
     app::ArticleView view;
     view.resize(1000, 700);
@@ -235,8 +250,9 @@ TEST_CASE("Bounding leaves ordinary pages exactly as the engine wrote them", "[g
 {
     test::TestEnv env;
     auto window = env.window();
-    for (const QString& id : {QStringLiteral("back-basics"), QStringLiteral("carer-guide"), QStringLiteral("hip-exercise"),
-                              QStringLiteral("hip-outer"), QStringLiteral("faq-common")}) {
+    for (const QString& id :
+         {QStringLiteral("back-basics"), QStringLiteral("carer-guide"), QStringLiteral("hip-exercise"),
+          QStringLiteral("hip-outer"), QStringLiteral("faq-common")}) {
         INFO(id.toStdString());
         const auto article = window->library().article(id);
         REQUIRE(article);
@@ -277,16 +293,16 @@ TEST_CASE("Bounded HTML stays well formed when it cuts or flattens", "[gui][boun
     {
         const app::BoundedHtml out = app::ArticlePage::bounded(tableHtml(100), bounds);
         CHECK(out.shortened);
-        CHECK(out.tableCells == 20);   // the header row and nine rows of two cells
+        CHECK(out.tableCells == 20);  // the header row and nine rows of two cells
         CHECK(count(out.html, QStringLiteral("<tr>")) == 10);
         CHECK(count(out.html, QStringLiteral("</tr>")) == 10);
         CHECK(out.html.trimmed().endsWith(QStringLiteral("</table>")));
     }
     SECTION("a huge paragraph is cut between words, never inside an entity")
     {
-        const QString html = QStringLiteral("<h2 id=\"a\"><a name=\"a\"></a>Start</h2>\n<p>")
-                             + QStringLiteral("salt &amp; pepper ").repeated(1000) + QStringLiteral("</p>\n")
-                             + QStringLiteral("<h2 id=\"b\"><a name=\"b\"></a>Later</h2>\n");
+        const QString html = QStringLiteral("<h2 id=\"a\"><a name=\"a\"></a>Start</h2>\n<p>") +
+                             QStringLiteral("salt &amp; pepper ").repeated(1000) + QStringLiteral("</p>\n") +
+                             QStringLiteral("<h2 id=\"b\"><a name=\"b\"></a>Later</h2>\n");
         const app::BoundedHtml out = app::ArticlePage::bounded(html, bounds);
         CHECK(out.shortened);
         CHECK(out.html.size() <= bounds.maxChars + bounds.maxChars / 10 + 16);
@@ -358,7 +374,7 @@ TEST_CASE("The open-a-website question defaults to staying, so Enter opens nothi
         QTimer::singleShot(0, window.get(), [&, pressEnter] {
             QMessageBox* box = nullptr;
             if (!QTest::qWaitFor([&] { return (box = qobject_cast<QMessageBox*>(QApplication::activeModalWidget())); }))
-                return;   // no question asked: the checks below fail
+                return;  // no question asked: the checks below fail
             defaultText = box->defaultButton() ? box->defaultButton()->text() : QString();
             if (pressEnter) {
                 QTest::keyClick(box, Qt::Key_Return);
@@ -371,7 +387,7 @@ TEST_CASE("The open-a-website question defaults to staying, so Enter opens nothi
             if (open)
                 open->click();
             else
-                box->reject();   // no such button: close the question so the checks below fail, not hang
+                box->reject();  // no such button: close the question so the checks below fail, not hang
         });
     };
 

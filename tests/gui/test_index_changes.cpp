@@ -29,8 +29,8 @@ QString pristineIndex()
 {
     static test::TempLibrary library;
     static const bool built = [] {
-        const QStringList words = {QStringLiteral("stretch"), QStringLiteral("walk"), QStringLiteral("pool"),
-                                   QStringLiteral("rest"),    QStringLiteral("heat"), QStringLiteral("sleep"),
+        const QStringList words = {QStringLiteral("stretch"), QStringLiteral("walk"),  QStringLiteral("pool"),
+                                   QStringLiteral("rest"),    QStringLiteral("heat"),  QStringLiteral("sleep"),
                                    QStringLiteral("pacing"),  QStringLiteral("bands"), QStringLiteral("yoga")};
         for (int i = 0; i < 240; ++i) {
             QString body;
@@ -53,11 +53,16 @@ enum class Damage { TruncatePostlist, GarbagePostlist, GarbageDocdata, TruncateT
 const char* damageName(Damage damage)
 {
     switch (damage) {
-    case Damage::TruncatePostlist: return "postlist.glass truncated";
-    case Damage::GarbagePostlist: return "postlist.glass overwritten";
-    case Damage::GarbageDocdata: return "docdata.glass overwritten";
-    case Damage::TruncateTermlist: return "termlist.glass truncated";
-    case Damage::DeleteFolder: return "index folder deleted";
+    case Damage::TruncatePostlist:
+        return "postlist.glass truncated";
+    case Damage::GarbagePostlist:
+        return "postlist.glass overwritten";
+    case Damage::GarbageDocdata:
+        return "docdata.glass overwritten";
+    case Damage::TruncateTermlist:
+        return "termlist.glass truncated";
+    case Damage::DeleteFolder:
+        return "index folder deleted";
     }
     return "";
 }
@@ -118,8 +123,8 @@ TEST_CASE("A damaged or deleted index met by a search shows the problem page and
     // Not a truncated term list: a search no longer reads term lists (facets come from a value slot and
     // snippets from the query's own terms), so that damage is met when a page is opened and its related pages
     // are looked up, which the next test covers.
-    const Damage damage = GENERATE(Damage::TruncatePostlist, Damage::GarbagePostlist, Damage::GarbageDocdata,
-                                   Damage::DeleteFolder);
+    const Damage damage =
+        GENERATE(Damage::TruncatePostlist, Damage::GarbagePostlist, Damage::GarbageDocdata, Damage::DeleteFolder);
     INFO(damageName(damage));
     REQUIRE_FALSE(pristineIndex().isEmpty());
     test::TestEnv env;
@@ -191,9 +196,10 @@ TEST_CASE("A rebuild into the same folder is found without restarting", "[gui][i
     REQUIRE(test::typeQuery(*window, QStringLiteral("zebrafinch")));
     CHECK_FALSE(test::resultIds(*window).contains(QStringLiteral("finch-walks")));
 
-    REQUIRE(library.addArticle(QStringLiteral("finch-walks"), QStringLiteral("Walks with a zebrafinch"),
-                               QStringLiteral("A short zebrafinch walk each morning can ease stiff hips.\n\n"
-                                              "## Starting out\n\nWalk slowly with your zebrafinch for five minutes.\n")));
+    REQUIRE(
+        library.addArticle(QStringLiteral("finch-walks"), QStringLiteral("Walks with a zebrafinch"),
+                           QStringLiteral("A short zebrafinch walk each morning can ease stiff hips.\n\n"
+                                          "## Starting out\n\nWalk slowly with your zebrafinch for five minutes.\n")));
     QString log;
     REQUIRE(library.build(&log));
     INFO(log.toStdString());

@@ -44,7 +44,8 @@ void type(const QString& text)
 
 }  // namespace
 
-TEST_CASE("With the keyboard alone a person finds, filters, opens, bookmarks a section, restarts, finds it and prints", "[gui][flow][keyboard]")
+TEST_CASE("With the keyboard alone a person finds, filters, opens, bookmarks a section, restarts, finds it and prints",
+          "[gui][flow][keyboard]")
 {
     test::TestEnv env;
     qint64 bookmarkId = 0;
@@ -61,10 +62,13 @@ TEST_CASE("With the keyboard alone a person finds, filters, opens, bookmarks a s
         // Filter to the exercise topic: Alt+T jumps to the topic list (its label's mnemonic).
         press(Qt::Key_T, Qt::AltModifier);
         QListView* topics = window->filterPanel()->topicList();
-        INFO("focus: " << (QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className() : "none")
-                       << " " << (QApplication::focusWidget() ? QApplication::focusWidget()->objectName().toStdString() : ""));
+        INFO(
+            "focus: " << (QApplication::focusWidget() ? QApplication::focusWidget()->metaObject()->className() : "none")
+                      << " "
+                      << (QApplication::focusWidget() ? QApplication::focusWidget()->objectName().toStdString() : ""));
         REQUIRE(QApplication::focusWidget() == topics);
-        while (topics->currentIndex().data(app::TopicFilterModel::TopicIdRole).toString() != QStringLiteral("exercise")) {
+        while (topics->currentIndex().data(app::TopicFilterModel::TopicIdRole).toString() !=
+               QStringLiteral("exercise")) {
             const int before = topics->currentIndex().row();
             press(Qt::Key_Down);
             REQUIRE(topics->currentIndex().row() != before);
@@ -87,8 +91,8 @@ TEST_CASE("With the keyboard alone a person finds, filters, opens, bookmarks a s
         REQUIRE(dialog);
         REQUIRE(QTest::qWaitForWindowActive(dialog));
         REQUIRE(QTest::qWaitFor([&] { return QApplication::focusWidget() == dialog->sectionBox(); }, 2000));
-        INFO(QApplication::focusWidget()->metaObject()->className() << " "
-             << QApplication::focusWidget()->objectName().toStdString());
+        INFO(QApplication::focusWidget()->metaObject()->className()
+             << " " << QApplication::focusWidget()->objectName().toStdString());
         REQUIRE(QApplication::focusWidget() == dialog->sectionBox());
         while (dialog->anchor() != QStringLiteral("water-exercise")) {
             const int before = dialog->sectionBox()->currentIndex();
@@ -97,7 +101,7 @@ TEST_CASE("With the keyboard alone a person finds, filters, opens, bookmarks a s
         }
         press(Qt::Key_Tab);
         REQUIRE(QApplication::focusWidget() == dialog->folderBox());
-        press(Qt::Key_End);   // "New folder…" is the last entry
+        press(Qt::Key_End);  // "New folder…" is the last entry
         REQUIRE(dialog->newFolderField()->isVisible());
         press(Qt::Key_Tab);
         REQUIRE(QApplication::focusWidget() == dialog->newFolderField());
@@ -107,7 +111,8 @@ TEST_CASE("With the keyboard alone a person finds, filters, opens, bookmarks a s
         type(QStringLiteral("Ask if the hospital pool has a warm class"));
         press(Qt::Key_Return, Qt::ControlModifier);
         REQUIRE(dialog->result() == QDialog::Accepted);
-        const auto saved = window->bookmarkStore()->find(QStringLiteral("hip-exercise"), QStringLiteral("water-exercise"));
+        const auto saved =
+            window->bookmarkStore()->find(QStringLiteral("hip-exercise"), QStringLiteral("water-exercise"));
         REQUIRE(saved);
         bookmarkId = saved->id;
         window->close();

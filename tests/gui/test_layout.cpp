@@ -1,8 +1,8 @@
 // Layout on small screens and with large text, as readers use the app: the real window on the
 // real bundled library, on an 800x600 screen at the normal text size, and on a 1366x768 laptop
-// screen with text twice the normal size, set in the app or by the desktop. These tests are hidden from the normal run ("[.]"):
-// CMake runs them once per screen, each under an offscreen screen of that size
-// (tests/gui/screens/*.json), because a screen's size is fixed when the application starts.
+// screen with text twice the normal size, set in the app or by the desktop. These tests are hidden from the normal run
+// ("[.]"): CMake runs them once per screen, each under an offscreen screen of that size (tests/gui/screens/*.json),
+// because a screen's size is fixed when the application starts.
 #include "support/test_support.h"
 
 #include "core/app_settings.h"
@@ -51,8 +51,8 @@ QStringList clippedTexts(QWidget* root)
     QStringList clipped;
     for (QWidget* w : root->findChildren<QWidget*>()) {
         // Qt's own parts (a line edit's clear button) size themselves.
-        if (!w->isVisible() || w->width() <= 0 || w->objectName().startsWith(QLatin1String("qt_"))
-            || w->inherits("QLineEditIconButton"))
+        if (!w->isVisible() || w->width() <= 0 || w->objectName().startsWith(QLatin1String("qt_")) ||
+            w->inherits("QLineEditIconButton"))
             continue;
         if (auto* label = qobject_cast<QLabel*>(w)) {
             if (label->text().isEmpty() || label->pixmap().isNull() == false)
@@ -108,13 +108,15 @@ void checkEveryPage(app::MainWindow& window)
                    << screen.width() << "x" << screen.height());
     CHECK(screen.contains(window.frameGeometry()));
 
-    SECTION("home page") {
+    SECTION("home page")
+    {
         CHECK(window.currentPage() == app::MainWindow::Page::Home);
         const QStringList clipped = clippedTexts(&window);
         INFO(clipped.join(QLatin1Char('\n')).toStdString());
         CHECK(clipped.isEmpty());
     }
-    SECTION("results with filters") {
+    SECTION("results with filters")
+    {
         REQUIRE(test::typeQuery(window, QStringLiteral("hip pain at night")));
         REQUIRE(window.currentPage() == app::MainWindow::Page::Results);
         const QStringList clipped = clippedTexts(&window);
@@ -122,7 +124,8 @@ void checkEveryPage(app::MainWindow& window)
         CHECK(clipped.isEmpty());
         CHECK(screen.contains(window.frameGeometry()));
     }
-    SECTION("an article with the bookmarks panel open") {
+    SECTION("an article with the bookmarks panel open")
+    {
         REQUIRE(window.openArticle(QStringLiteral("what-is-fibromyalgia")));
         window.toggleBookmarksPanel();
         REQUIRE(window.bookmarksDock()->isVisible());

@@ -60,7 +60,7 @@ TEST_CASE("Folder, bookmark and proxy models pass QAbstractItemModelTester throu
     b.title = QStringLiteral("Gone page");
     b.folderId = 0;
     actions.bookmark(b);
-    CHECK(folders.rowCount() == 3);   // All, Visit, Not in a folder
+    CHECK(folders.rowCount() == 3);  // All, Visit, Not in a folder
     CHECK(folders.index(0, 0).data().toString() == QStringLiteral("All bookmarks (2)"));
     proxy.setFolder(folder);
     CHECK(proxy.rowCount() == 1);

@@ -45,7 +45,7 @@ TEST_CASE("Back and Forward return to where the reader had scrolled", "[gui][nav
     REQUIRE_FALSE(where.isTop());
 
     REQUIRE(window->openArticle(QStringLiteral("pacing")));
-    CHECK(scrollValue(*window) == 0);   // a new page starts at its top
+    CHECK(scrollValue(*window) == 0);  // a new page starts at its top
 
     window->goBack();
     REQUIRE(window->articleView()->articleId() == QStringLiteral("what-is-fibromyalgia"));

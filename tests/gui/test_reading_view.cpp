@@ -59,7 +59,8 @@ QString longPageBody()
                                    "Try the other side first, then your back.\n\n")
                         .arg(i);
     }
-    body += QStringLiteral("Read [back pain basics](back-basics) and the [NHS page](https://www.nhs.uk/conditions/fibromyalgia/).\n");
+    body += QStringLiteral(
+        "Read [back pain basics](back-basics) and the [NHS page](https://www.nhs.uk/conditions/fibromyalgia/).\n");
     return body;
 }
 
@@ -282,8 +283,8 @@ TEST_CASE("On this page follows scrolling and wrapped entries keep their indent"
         const QRect rect = contents->visualItemRect(item);
         CHECK(rect.width() <= contents->viewport()->width());
         const QRect text = app::ContentsDelegate::textRect(option, modelIndex, rect);
-        const QRect needed = contents->fontMetrics().boundingRect(QRect(0, 0, text.width(), 100000),
-                                                                  Qt::TextWordWrap, item->text());
+        const QRect needed =
+            contents->fontMetrics().boundingRect(QRect(0, 0, text.width(), 100000), Qt::TextWordWrap, item->text());
         CHECK(needed.height() <= text.height());
         if (needed.height() > contents->fontMetrics().height() * 3 / 2)
             ++wrapped;
@@ -493,8 +494,8 @@ TEST_CASE("Sources end each part with one full stop", "[gui][print][sources]")
     source.by = "Bidonde J, et al.";
     source.title = "Aquatic exercise training for fibromyalgia";
     source.year = "2014";
-    CHECK(app::ArticlePage::sourceLine(source, true)
-          == QStringLiteral("Bidonde J, et al. <i>Aquatic exercise training for fibromyalgia</i>. 2014."));
+    CHECK(app::ArticlePage::sourceLine(source, true) ==
+          QStringLiteral("Bidonde J, et al. <i>Aquatic exercise training for fibromyalgia</i>. 2014."));
     source.by = "NICE";
     source.title = "Is exercise safe?";
     source.year.clear();

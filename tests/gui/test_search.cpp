@@ -134,9 +134,8 @@ TEST_CASE("Down, Enter and Esc work from the search field and the list", "[gui][
     CHECK(window->resultsView()->currentRow() == 0);
     QTest::keyClick(window->searchField(), Qt::Key_Down);
     CHECK(window->resultsView()->currentRow() == 1);
-    CHECK(window->searchField()->hasFocus());   // the hands stay in the field
-    const QString expected =
-        window->resultModel()->index(1, 0).data(ResultListModel::ArticleIdRole).toString();
+    CHECK(window->searchField()->hasFocus());  // the hands stay in the field
+    const QString expected = window->resultModel()->index(1, 0).data(ResultListModel::ArticleIdRole).toString();
     QTest::keyClick(window->searchField(), Qt::Key_Return);
     REQUIRE(window->currentPage() == MainWindow::Page::Article);
     CHECK(window->articleView()->articleId() == expected);
@@ -185,7 +184,7 @@ TEST_CASE("Result rows are laid out once and reused for sizing and painting", "[
     REQUIRE(rows >= 2);
     for (int row = 0; row < rows; ++row)
         list->sizeHintForIndex(window->resultModel()->index(row, 0));
-    list->viewport()->grab();   // paints the visible rows
+    list->viewport()->grab();  // paints the visible rows
     const int built = delegate->layoutsBuilt();
     CHECK(built >= rows);
 
@@ -216,8 +215,8 @@ TEST_CASE("Topic counts honour the query and the other filters", "[gui][filters]
     CHECK(topics->countOf(QStringLiteral("hip-pain")) == 3);
     CHECK(topics->countOf(QStringLiteral("exercise")) == 1);
     CHECK(topics->countOf(QStringLiteral("back-pain")) == 2);
-    CHECK(topics->index(test::topicRow(*window, QStringLiteral("exercise")), 0).data().toString()
-          == QStringLiteral("Exercise (1)"));
+    CHECK(topics->index(test::topicRow(*window, QStringLiteral("exercise")), 0).data().toString() ==
+          QStringLiteral("Exercise (1)"));
 
     // A type filter changes the topic counts too.
     auto* type = window->filterPanel()->typeBox();
@@ -254,7 +253,8 @@ TEST_CASE("Ticking topics filters the results, OR within topics", "[gui][filters
     REQUIRE(test::waitIdle(*window));
     QStringList ids = test::resultIds(*window);
     ids.sort();
-    CHECK(ids == QStringList{QStringLiteral("carer-guide"), QStringLiteral("faq-common#can-hip-pain-come-from-the-back"),
+    CHECK(ids == QStringList{QStringLiteral("carer-guide"),
+                             QStringLiteral("faq-common#can-hip-pain-come-from-the-back"),
                              QStringLiteral("hip-exercise")});
 }
 
@@ -281,8 +281,8 @@ TEST_CASE("Active filters show as removable chips, and one click clears them", "
     QTest::mouseClick(chips->chips().at(0), Qt::LeftButton);
     REQUIRE(test::waitIdle(*window));
     CHECK(window->searchController()->query().topics == QStringList{QStringLiteral("hip-pain")});
-    CHECK(topics->index(test::topicRow(*window, QStringLiteral("exercise")), 0).data(Qt::CheckStateRole).toInt()
-          == Qt::Unchecked);
+    CHECK(topics->index(test::topicRow(*window, QStringLiteral("exercise")), 0).data(Qt::CheckStateRole).toInt() ==
+          Qt::Unchecked);
     // The bar is rebuilt at once; the old chips go with deleteLater, so wait for the clicked one to go.
     REQUIRE(chips->chips().size() == 2);
     REQUIRE(QTest::qWaitFor([&] { return clicked.isNull(); }));
@@ -346,7 +346,7 @@ TEST_CASE("Nothing found shows a kind empty state that offers browsing by topic"
     REQUIRE(test::waitIdle(*window));
     CHECK(window->searchField()->text().isEmpty());
     CHECK(window->searchController()->query().topics == QStringList{QStringLiteral("hip-pain")});
-    CHECK(test::resultIds(*window).size() == 5);   // browse: every hip page, A to Z
+    CHECK(test::resultIds(*window).size() == 5);  // browse: every hip page, A to Z
 }
 
 TEST_CASE("The home view lists topics with counts and the start-here pages", "[gui][home]")

@@ -94,8 +94,8 @@ bool rowTextFits(const QListView* list, const QModelIndex& index, QString* why)
     option.rect = rect;
     option.text = text;
     option.font = list->font();
-    option.features = QStyleOptionViewItem::HasDisplay | QStyleOptionViewItem::HasCheckIndicator
-                       | QStyleOptionViewItem::WrapText;
+    option.features =
+        QStyleOptionViewItem::HasDisplay | QStyleOptionViewItem::HasCheckIndicator | QStyleOptionViewItem::WrapText;
     // The row less its check box and margins: where the rows' delegate paints the text.
     const QRect room = app::WrappingItemDelegate::textRoom(option, list);
 
@@ -126,8 +126,8 @@ bool rowTextFits(const QListView* list, const QModelIndex& index, QString* why)
                .arg(qCeil(height))
                .arg(room.width())
                .arg(room.height());
-    return rect.left() >= 0 && rect.right() < list->viewport()->width() && qCeil(height) <= room.height()
-           && widest <= room.width() && countWhole;
+    return rect.left() >= 0 && rect.right() < list->viewport()->width() && qCeil(height) <= room.height() &&
+           widest <= room.width() && countWhole;
 }
 
 // Restores the application font when a test that doubled it ends, however it ends.
@@ -244,7 +244,7 @@ TEST_CASE("Settings offer large print and only return values: nothing is applied
     dialog.show();
     REQUIRE(QTest::qWaitForWindowActive(&dialog));
     QSignalSpy toggled(box, &QCheckBox::toggled);
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_L, Qt::AltModifier);   // its mnemonic (an animated click)
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_L, Qt::AltModifier);  // its mnemonic (an animated click)
     REQUIRE((toggled.count() > 0 || toggled.wait(3000)));
     CHECK_FALSE(dialog.largePrint());
 
@@ -272,8 +272,7 @@ TEST_CASE("Large print is remembered", "[gui][settings]")
     CHECK(app::AppSettings::kLargePrintPoint >= 16);
 }
 
-TEST_CASE("Written for offers all pages or a group, and a group includes the pages for everyone",
-          "[gui][filters]")
+TEST_CASE("Written for offers all pages or a group, and a group includes the pages for everyone", "[gui][filters]")
 {
     test::TestEnv env;
     auto window = env.window();
@@ -296,7 +295,8 @@ TEST_CASE("Written for offers all pages or a group, and a group includes the pag
     CHECK(carers.query.audience == QStringLiteral("caregivers"));
     QStringList ids = test::resultIds(*window);
     ids.sort();
-    CHECK(ids == QStringList{QStringLiteral("carer-guide"), QStringLiteral("faq-common#can-hip-pain-come-from-the-back"),
+    CHECK(ids == QStringList{QStringLiteral("carer-guide"),
+                             QStringLiteral("faq-common#can-hip-pain-come-from-the-back"),
                              QStringLiteral("hip-exercise")});
     // The count shown is what choosing it gave, and the other choices keep theirs.
     CHECK(carers.total == countIn(audience->itemText(2)));
@@ -319,14 +319,20 @@ TEST_CASE("At double text size in a 280 px panel no topic or filter count is cli
     app::TopicFilterModel topics;
     // The real corpus's topics (corpus/topics.yaml), with three-figure counts: more rows than fit, so the
     // list scrolls.
-    const QStringList labels = {
-        QStringLiteral("Understanding fibromyalgia"), QStringLiteral("Symptoms and flares"),
-        QStringLiteral("Getting a diagnosis"), QStringLiteral("Back pain"), QStringLiteral("Hip and buttock pain"),
-        QStringLiteral("Conditions that mimic or overlap"), QStringLiteral("Medicines"),
-        QStringLiteral("Exercise and physiotherapy"), QStringLiteral("Self-care, pacing and flare plans"),
-        QStringLiteral("Sleep and tiredness"), QStringLiteral("Mood, stress and talking therapies"),
-        QStringLiteral("Complementary therapies"), QStringLiteral("Daily life, work and carers"),
-        QStringLiteral("When to get urgent help")};
+    const QStringList labels = {QStringLiteral("Understanding fibromyalgia"),
+                                QStringLiteral("Symptoms and flares"),
+                                QStringLiteral("Getting a diagnosis"),
+                                QStringLiteral("Back pain"),
+                                QStringLiteral("Hip and buttock pain"),
+                                QStringLiteral("Conditions that mimic or overlap"),
+                                QStringLiteral("Medicines"),
+                                QStringLiteral("Exercise and physiotherapy"),
+                                QStringLiteral("Self-care, pacing and flare plans"),
+                                QStringLiteral("Sleep and tiredness"),
+                                QStringLiteral("Mood, stress and talking therapies"),
+                                QStringLiteral("Complementary therapies"),
+                                QStringLiteral("Daily life, work and carers"),
+                                QStringLiteral("When to get urgent help")};
     QVector<app::TopicInfo> infos;
     QMap<QString, int> counts;
     for (int i = 0; i < labels.size(); ++i) {
@@ -338,7 +344,7 @@ TEST_CASE("At double text size in a 280 px panel no topic or filter count is cli
     }
     topics.setTopics(infos);
     app::FilterPanel panel(&topics);
-    panel.setAnswer(app::SearchAnswer());   // the first answer: every count 0
+    panel.setAnswer(app::SearchAnswer());  // the first answer: every count 0
     panel.resize(280, 700);
     panel.show();
     REQUIRE(QTest::qWaitForWindowExposed(&panel));
@@ -347,13 +353,13 @@ TEST_CASE("At double text size in a 280 px panel no topic or filter count is cli
     QFont doubled = QApplication::font();
     doubled.setPointSizeF(QApplication::font().pointSizeF() * 2);
     QApplication::setFont(doubled);
-    QCoreApplication::sendPostedEvents();   // the font change reaches widgets as posted events
-    panel.topicList()->visualRect(topics.index(0, 0));   // laid out (as painting does) before the counts come
+    QCoreApplication::sendPostedEvents();               // the font change reaches widgets as posted events
+    panel.topicList()->visualRect(topics.index(0, 0));  // laid out (as painting does) before the counts come
     app::SearchAnswer answer;
     answer.topicCounts = counts;
     answer.typeCounts = {{QStringLiteral("article"), 120}, {QStringLiteral("faq"), 73}};
-    answer.audienceCounts = {{QStringLiteral("everyone"), 189}, {QStringLiteral("caregivers"), 3},
-                             {QStringLiteral("patients"), 1}};
+    answer.audienceCounts = {
+        {QStringLiteral("everyone"), 189}, {QStringLiteral("caregivers"), 3}, {QStringLiteral("patients"), 1}};
     panel.setAnswer(answer);
     QCoreApplication::sendPostedEvents();
     REQUIRE(panel.width() == 280);
@@ -383,7 +389,7 @@ TEST_CASE("At double text size in a 280 px panel no topic or filter count is cli
             CHECK(shown.contains(QLatin1Char('(')));
         }
     }
-    CHECK(countIn(panel.audienceBox()->itemText(2)) == 192);   // carers: 3 of their own and 189 for everyone
+    CHECK(countIn(panel.audienceBox()->itemText(2)) == 192);  // carers: 3 of their own and 189 for everyone
 }
 
 TEST_CASE("At normal text size the page type box shows its whole entry", "[gui][filters][layout]")
@@ -415,7 +421,7 @@ TEST_CASE("When only the filters hide the matches, the empty state says how many
     window->searchField()->setCompletionEnabled(false);
     const SearchAnswer words = answerAfter(*window, [&] { typeInSearchField(*window, QStringLiteral("heat")); });
     REQUIRE(words.total == 2);
-    CHECK(words.totalWithoutFilters == -1);   // only counted when the filters leave nothing
+    CHECK(words.totalWithoutFilters == -1);  // only counted when the filters leave nothing
 
     auto* topics = window->topicModel();
     const SearchAnswer none = answerAfter(*window, [&] {
@@ -450,7 +456,6 @@ TEST_CASE("When only the filters hide the matches, the empty state says how many
     CHECK(title->text().startsWith(QStringLiteral("Nothing found for")));
 }
 
-
 TEST_CASE("The empty state's title follows the text size when it changes", "[gui][settings][search]")
 {
     AppFontGuard restoreFont;
@@ -465,9 +470,8 @@ TEST_CASE("The empty state's title follows the text size when it changes", "[gui
 
     QFont doubled = QApplication::font();
     doubled.setPointSize(26);
-    QApplication::setFont(doubled);   // what Settings do (applyAppearance)
-    QCoreApplication::sendPostedEvents();   // the font change reaches widgets as posted events
+    QApplication::setFont(doubled);        // what Settings do (applyAppearance)
+    QCoreApplication::sendPostedEvents();  // the font change reaches widgets as posted events
     REQUIRE(view.font().pointSizeF() == Approx(26));
     CHECK(title->font().pointSizeF() == Approx(26 * 1.3));
 }
-

@@ -45,19 +45,21 @@ QStringList unnamedControls(QWidget* root)
     QStringList unnamed;
     const auto widgets = root->findChildren<QWidget*>();
     for (QWidget* w : widgets) {
-        const bool control = qobject_cast<QAbstractButton*>(w) || qobject_cast<QLineEdit*>(w)
-            || qobject_cast<QComboBox*>(w) || qobject_cast<QAbstractItemView*>(w) || qobject_cast<QTextEdit*>(w)
-            || qobject_cast<QPlainTextEdit*>(w) || qobject_cast<QAbstractSlider*>(w)
-            || qobject_cast<QAbstractSpinBox*>(w);
-        if (!control || w->inherits("QScrollBar") || qobject_cast<QLineEdit*>(w->parentWidget())
-            || qobject_cast<QComboBox*>(w->parentWidget()) || qobject_cast<QAbstractSpinBox*>(w->parentWidget())
-            || w->inherits("QDockWidgetTitleButton") || w->inherits("QToolBarExtension")
-            || w->inherits("QHeaderView") || w->inherits("QTableCornerButton") || w->inherits("QComboBoxListView") || w->objectName().startsWith(QLatin1String("qt_")))
+        const bool control = qobject_cast<QAbstractButton*>(w) || qobject_cast<QLineEdit*>(w) ||
+                             qobject_cast<QComboBox*>(w) || qobject_cast<QAbstractItemView*>(w) ||
+                             qobject_cast<QTextEdit*>(w) || qobject_cast<QPlainTextEdit*>(w) ||
+                             qobject_cast<QAbstractSlider*>(w) || qobject_cast<QAbstractSpinBox*>(w);
+        if (!control || w->inherits("QScrollBar") || qobject_cast<QLineEdit*>(w->parentWidget()) ||
+            qobject_cast<QComboBox*>(w->parentWidget()) || qobject_cast<QAbstractSpinBox*>(w->parentWidget()) ||
+            w->inherits("QDockWidgetTitleButton") || w->inherits("QToolBarExtension") || w->inherits("QHeaderView") ||
+            w->inherits("QTableCornerButton") || w->inherits("QComboBoxListView") ||
+            w->objectName().startsWith(QLatin1String("qt_")))
             continue;
         QAccessibleInterface* iface = QAccessible::queryAccessibleInterface(w);
         const QString name = iface ? iface->text(QAccessible::Name) : QString();
         if (name.trimmed().isEmpty())
-            unnamed << QStringLiteral("%1 (%2)").arg(w->objectName(), QString::fromLatin1(w->metaObject()->className()));
+            unnamed << QStringLiteral("%1 (%2)").arg(w->objectName(),
+                                                     QString::fromLatin1(w->metaObject()->className()));
     }
     return unnamed;
 }
@@ -66,9 +68,8 @@ QStringList unnamedControls(QWidget* root)
 
 TEST_CASE("The command line takes a query, --index, --check, --help and --version", "[gui][startup]")
 {
-    auto options = app::parseCommandLine(
-        {QStringLiteral("fibrokb"), QStringLiteral("--index"), QStringLiteral("/some/index"),
-         QStringLiteral("water exercise")});
+    auto options = app::parseCommandLine({QStringLiteral("fibrokb"), QStringLiteral("--index"),
+                                          QStringLiteral("/some/index"), QStringLiteral("water exercise")});
     CHECK_FALSE(options.exitNow);
     CHECK(options.indexDir == QStringLiteral("/some/index"));
     CHECK(options.indexSource == QStringLiteral("--index"));
@@ -165,8 +166,9 @@ TEST_CASE("The first start shows a kind disclaimer once and About repeats it", "
     QTimer::singleShot(0, window.get(), [&answered] {
         // Accept the modal dialog the way a keyboard user would, once it is up.
         app::DisclaimerDialog* dialog = nullptr;
-        if (!QTest::qWaitFor([&] { return (dialog = qobject_cast<app::DisclaimerDialog*>(QApplication::activeModalWidget())); }))
-            return;   // no dialog: `answered` stays false and the checks below fail
+        if (!QTest::qWaitFor(
+                [&] { return (dialog = qobject_cast<app::DisclaimerDialog*>(QApplication::activeModalWidget())); }))
+            return;  // no dialog: `answered` stays false and the checks below fail
         QTest::keyClick(dialog, Qt::Key_Return);
         answered = true;
     });
@@ -185,7 +187,7 @@ TEST_CASE("Every control has an accessible name", "[gui][a11y]")
     test::TestEnv env;
     auto window = env.window();
     window->searchField()->setCompletionEnabled(false);
-    REQUIRE(test::typeQuery(*window, QStringLiteral("zzzqqq")));   // empty state with topic buttons
+    REQUIRE(test::typeQuery(*window, QStringLiteral("zzzqqq")));  // empty state with topic buttons
     REQUIRE(window->openArticle(QStringLiteral("hip-exercise")));
     window->toggleBookmarksPanel();
     QTest::keyClick(window.get(), Qt::Key_F, Qt::ControlModifier);
@@ -209,10 +211,10 @@ TEST_CASE("Help lists the keyboard shortcuts", "[gui][a11y]")
     for (const auto& entry : window->shortcutEntries())
         keys << entry.keys + QStringLiteral(" = ") + entry.what;
     const QString all = keys.join(QLatin1Char('\n'));
-    for (const QString& expected : {QStringLiteral("Ctrl+D"), QStringLiteral("Ctrl+B"), QStringLiteral("Ctrl+F"),
-                                    QStringLiteral("Ctrl+P"), QStringLiteral("Alt+Left"), QStringLiteral("Alt+Right"),
-                                    QStringLiteral("Ctrl+L"), QStringLiteral("Ctrl+Z"), QStringLiteral("Esc"),
-                                    QStringLiteral("Enter")}) {
+    for (const QString& expected :
+         {QStringLiteral("Ctrl+D"), QStringLiteral("Ctrl+B"), QStringLiteral("Ctrl+F"), QStringLiteral("Ctrl+P"),
+          QStringLiteral("Alt+Left"), QStringLiteral("Alt+Right"), QStringLiteral("Ctrl+L"), QStringLiteral("Ctrl+Z"),
+          QStringLiteral("Esc"), QStringLiteral("Enter")}) {
         INFO(expected.toStdString());
         CHECK(all.contains(expected));
     }

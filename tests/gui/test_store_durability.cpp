@@ -63,9 +63,10 @@ QStringList corruptSiblings(const QString& path)
 {
     const QFileInfo info(path);
     QStringList kept;
-    for (const QString& name : QDir(info.absolutePath()).entryList({info.fileName() + QStringLiteral(".corrupt-*")}, QDir::Files))
-        if (!name.endsWith(QLatin1String("-wal")) && !name.endsWith(QLatin1String("-shm"))
-            && !name.endsWith(QLatin1String("-journal")))
+    for (const QString& name :
+         QDir(info.absolutePath()).entryList({info.fileName() + QStringLiteral(".corrupt-*")}, QDir::Files))
+        if (!name.endsWith(QLatin1String("-wal")) && !name.endsWith(QLatin1String("-shm")) &&
+            !name.endsWith(QLatin1String("-journal")))
             kept << name;
     return kept;
 }
@@ -81,15 +82,14 @@ QByteArray junk(int size, quint32 seed)
         x ^= x << 5;
         bytes[i] = char(x & 0xff);
     }
-    bytes[0] = char(0xa5);   // page type byte: not 2, 5, 10 or 13
+    bytes[0] = char(0xa5);  // page type byte: not 2, 5, 10 or 13
     return bytes;
 }
 
 // A raw, independent connection for checking a file from outside the stores.
 class Inspector {
 public:
-    explicit Inspector(const QString& path)
-        : name_(QStringLiteral("inspect-%1").arg(++counter_))
+    explicit Inspector(const QString& path) : name_(QStringLiteral("inspect-%1").arg(++counter_))
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name_);
         db.setDatabaseName(path);
@@ -175,7 +175,7 @@ int damageMiddlePage(const QString& path)
         pageSize = 65536;
     const int pages = int(bytes.size() / pageSize);
     REQUIRE(pages > 10);
-    const int page = pages / 2 + 1;   // 1-based
+    const int page = pages / 2 + 1;  // 1-based
     bytes.replace((page - 1) * pageSize, pageSize, junk(pageSize, quint32(page)));
     writeFile(path, bytes);
     return page;
@@ -223,7 +223,8 @@ TEST_CASE("A migration and its user_version commit together, or not at all", "[g
     CHECK(result.toVersion == 1);
     CHECK(connection.userVersion() == 1);
     CHECK_FALSE(connection.inTransaction());
-    REQUIRE(connection.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name IN ('b', 'c')"), {}, nullptr, &q));
+    REQUIRE(connection.exec(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name IN ('b', 'c')"), {}, nullptr,
+                            &q));
     REQUIRE(q.next());
     CHECK(q.value(0).toInt() == 0);
     q = QSqlQuery();
@@ -247,8 +248,7 @@ TEST_CASE("A migration and its user_version commit together, or not at all", "[g
     CHECK(connection.userVersion() == 3);
 }
 
-TEST_CASE("A bookmarks file from before user_version (schema_version table) keeps its rows",
-          "[gui][store][migration]")
+TEST_CASE("A bookmarks file from before user_version (schema_version table) keeps its rows", "[gui][store][migration]")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("legacy.sqlite"));
@@ -258,14 +258,15 @@ TEST_CASE("A bookmarks file from before user_version (schema_version table) keep
         REQUIRE(raw.isOpen());
         for (const char* sql :
              {"PRAGMA journal_mode=WAL",
-              "CREATE TABLE folders(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE, created TEXT NOT NULL)",
-              "CREATE TABLE bookmarks(id INTEGER PRIMARY KEY, article_id TEXT NOT NULL, anchor TEXT NOT NULL DEFAULT '',"
+              "CREATE TABLE folders(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE, created TEXT NOT "
+              "NULL)",
+              "CREATE TABLE bookmarks(id INTEGER PRIMARY KEY, article_id TEXT NOT NULL, anchor TEXT NOT NULL DEFAULT "
+              "'',"
               " title TEXT NOT NULL, section_title TEXT NOT NULL DEFAULT '', topics TEXT NOT NULL DEFAULT '',"
               " folder_id INTEGER REFERENCES folders(id) ON DELETE SET NULL, note TEXT NOT NULL DEFAULT '',"
               " created TEXT NOT NULL, UNIQUE(article_id, anchor))",
               "CREATE INDEX bookmarks_folder ON bookmarks(folder_id)",
-              "CREATE TABLE schema_version(version INTEGER NOT NULL)",
-              "INSERT INTO schema_version(version) VALUES (1)",
+              "CREATE TABLE schema_version(version INTEGER NOT NULL)", "INSERT INTO schema_version(version) VALUES (1)",
               "INSERT INTO folders(id, name, created) VALUES (4, 'GP', '2024-01-01T00:00:00.000Z')",
               "INSERT INTO bookmarks(id, article_id, title, folder_id, note, created)"
               " VALUES (9, 'hip-outer', 'Outer hip pain', 4, 'ask', '2024-01-02T00:00:00.000Z')"})
@@ -304,7 +305,7 @@ TEST_CASE("Both stores use WAL with synchronous=FULL, a busy timeout and foreign
         return q.value(0).toString();
     };
     CHECK(pragma(QStringLiteral("journal_mode")) == QStringLiteral("wal"));
-    CHECK(pragma(QStringLiteral("synchronous")) == QStringLiteral("2"));   // FULL
+    CHECK(pragma(QStringLiteral("synchronous")) == QStringLiteral("2"));  // FULL
     CHECK(pragma(QStringLiteral("foreign_keys")) == QStringLiteral("1"));
     CHECK(pragma(QStringLiteral("busy_timeout")).toInt() == SqliteConnection::kBusyTimeoutMs);
 
@@ -333,8 +334,9 @@ TEST_CASE("A save the database refused returns failure with a reason and changes
 
     // Stand-ins for a full disk or a failing write: triggers that abort.
     Inspector raw(path);
-    REQUIRE(raw.exec(QStringLiteral("CREATE TRIGGER no_insert BEFORE INSERT ON bookmarks WHEN new.article_id LIKE 'refused%'"
-                                    " BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END")));
+    REQUIRE(raw.exec(
+        QStringLiteral("CREATE TRIGGER no_insert BEFORE INSERT ON bookmarks WHEN new.article_id LIKE 'refused%'"
+                       " BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END")));
     REQUIRE(raw.exec(QStringLiteral("CREATE TRIGGER no_folder_delete BEFORE DELETE ON folders"
                                     " BEGIN SELECT RAISE(ABORT, 'simulated delete failure'); END")));
     QSignalSpy changed(&store, &BookmarkStore::changed);
@@ -386,7 +388,8 @@ TEST_CASE("A store whose file could not be opened says why on every save", "[gui
     CHECK_FALSE(history.error().isEmpty());
 }
 
-TEST_CASE("A save blocked past the busy timeout fails and says so, then it succeeds", "[gui][store][errors][concurrency]")
+TEST_CASE("A save blocked past the busy timeout fails and says so, then it succeeds",
+          "[gui][store][errors][concurrency]")
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("b.sqlite"));
@@ -394,7 +397,7 @@ TEST_CASE("A save blocked past the busy timeout fails and says so, then it succe
     REQUIRE(store.open());
     QSignalSpy changed(&store, &BookmarkStore::changed);
     {
-        Inspector other(path);   // another program holding the write lock for longer than the timeout
+        Inspector other(path);  // another program holding the write lock for longer than the timeout
         REQUIRE(other.exec(QStringLiteral("BEGIN IMMEDIATE")));
         // The store waits out its busy timeout (5 s), then gives up and says why.
         CHECK(store.add(makeBookmark(QStringLiteral("hip-outer"))) == 0);
@@ -422,7 +425,7 @@ TEST_CASE("Two stores on one file, writes interleaved: every row is there for bo
     REQUIRE(second.open());
     REQUIRE(firstHistory.open());
     REQUIRE(secondHistory.open());
-    Inspector reader(path);   // a reader in the middle of a transaction does not block the writers
+    Inspector reader(path);  // a reader in the middle of a transaction does not block the writers
     REQUIRE(reader.exec(QStringLiteral("BEGIN")));
     REQUIRE(reader.value(QStringLiteral("SELECT count(*) FROM bookmarks")) == QStringLiteral("0"));
 
@@ -436,7 +439,7 @@ TEST_CASE("Two stores on one file, writes interleaved: every row is there for bo
         if (i % 5 == 0) {
             const qint64 folder = (i % 2 ? first : second).createFolder(QStringLiteral("folder %1").arg(i));
             REQUIRE(folder > 0);
-            REQUIRE((i % 2 ? first : second).moveTo(id, folder));   // the other store files it
+            REQUIRE((i % 2 ? first : second).moveTo(id, folder));  // the other store files it
         }
         REQUIRE((i % 2 ? firstHistory : secondHistory).record(QStringLiteral("page-%1").arg(i), QString(), QString()));
     }
@@ -451,7 +454,7 @@ TEST_CASE("Two stores on one file, writes interleaved: every row is there for bo
     CHECK(second.bookmarks().size() == 61);
     CHECK(firstHistory.count() == 60);
     CHECK(secondHistory.count() == 60);
-    CHECK(reader.value(QStringLiteral("SELECT count(*) FROM bookmarks")) == QStringLiteral("0"));   // its snapshot
+    CHECK(reader.value(QStringLiteral("SELECT count(*) FROM bookmarks")) == QStringLiteral("0"));  // its snapshot
     REQUIRE(reader.exec(QStringLiteral("COMMIT")));
     CHECK(reader.value(QStringLiteral("SELECT count(*) FROM bookmarks")) == QStringLiteral("61"));
 }
@@ -466,7 +469,7 @@ TEST_CASE("A bookmarks file that is not a database is moved aside, and a new one
     const QString path = dir.filePath(QStringLiteral("bookmarks.sqlite"));
     const QByteArray garbage = QByteArray(4096, 'x') + "not a database";
     writeFile(path, garbage);
-    writeFile(path + QStringLiteral("-wal"), QByteArray(3000, 'w'));   // a stray WAL must go with it
+    writeFile(path + QStringLiteral("-wal"), QByteArray(3000, 'w'));  // a stray WAL must go with it
     {
         BookmarkStore store(path);
         REQUIRE(store.open());
@@ -474,7 +477,7 @@ TEST_CASE("A bookmarks file that is not a database is moved aside, and a new one
         const QString kept = store.movedAsidePath();
         REQUIRE_FALSE(kept.isEmpty());
         CHECK(QFileInfo(kept).fileName().startsWith(QStringLiteral("bookmarks.sqlite.corrupt-")));
-        CHECK(readAll(kept) == garbage);   // kept unchanged, never deleted
+        CHECK(readAll(kept) == garbage);  // kept unchanged, never deleted
         CHECK(readAll(kept + QStringLiteral("-wal")) == QByteArray(3000, 'w'));
         CHECK(store.recoveryNote().contains(QDir::toNativeSeparators(kept)));
         CHECK(store.recoveryNote().contains(QStringLiteral("None of its bookmarks")));
@@ -488,7 +491,7 @@ TEST_CASE("A bookmarks file that is not a database is moved aside, and a new one
     }
     BookmarkStore again(path);
     REQUIRE(again.open());
-    CHECK(again.recoveryNote().isEmpty());   // said once
+    CHECK(again.recoveryNote().isEmpty());  // said once
     CHECK(again.count() == 1);
     CHECK(corruptSiblings(path).size() == 1);
     Inspector check(path);
@@ -559,7 +562,7 @@ TEST_CASE("A damaged history file is moved aside and the history starts again", 
         REQUIRE(history.record(QStringLiteral("article-0"), QString(), QStringLiteral("The first page")));
     }
     {
-        Inspector raw(path);   // the other 1,999 visits in one transaction, not one fsync each
+        Inspector raw(path);  // the other 1,999 visits in one transaction, not one fsync each
         REQUIRE(raw.exec(QStringLiteral("BEGIN")));
         for (int i = 1; i < 2000; ++i)
             REQUIRE(raw.exec(QStringLiteral("INSERT INTO visits(article_id, anchor, title, visited) VALUES"
@@ -620,7 +623,7 @@ TEST_CASE("A file left with a hot rollback journal is replayed, not taken for da
     CHECK(corruptSiblings(crashed).isEmpty());
     CHECK(store.add(makeBookmark(QStringLiteral("hip-outer"))) > 0);
     Inspector check(crashed);
-    CHECK(check.value(QStringLiteral("SELECT count(*) FROM pad")) == QStringLiteral("200"));   // rolled back
+    CHECK(check.value(QStringLiteral("SELECT count(*) FROM pad")) == QStringLiteral("200"));  // rolled back
     CHECK(check.value(QStringLiteral("PRAGMA integrity_check")) == QStringLiteral("ok"));
 }
 
@@ -658,11 +661,11 @@ TEST_CASE("The main window tells the person once when the bookmarks file was rep
 namespace {
 
 struct Acknowledged {
-    QHash<QString, QString> bookmarks;   // article id -> anchor
+    QHash<QString, QString> bookmarks;  // article id -> anchor
     QSet<QString> folders;
-    QHash<QString, QString> moves;       // article id -> folder name
-    QHash<QString, QString> notes;       // article id -> note
-    QHash<QString, int> visits;          // article id -> visits acknowledged
+    QHash<QString, QString> moves;  // article id -> folder name
+    QHash<QString, QString> notes;  // article id -> note
+    QHash<QString, int> visits;     // article id -> visits acknowledged
     int visitCount = 0;
     int lines = 0;
     // Rows found by the last check, and the acknowledgements counted then: a save that was
@@ -672,7 +675,7 @@ struct Acknowledged {
     int bookmarksAckedThen = 0;
     int visitRows = 0;
     int visitsAckedThen = 0;
-    int committedUnacknowledged = 0;   // kills that landed between a COMMIT and its acknowledgement
+    int committedUnacknowledged = 0;  // kills that landed between a COMMIT and its acknowledgement
 
     // Takes the complete lines in `buffer` (leaves a partial last line there).
     void take(QByteArray* buffer)
@@ -711,18 +714,18 @@ QString verify(const QString& bookmarksPath, const QString& historyPath, Acknowl
         return QStringLiteral("bookmarks integrity: ") + integrity;
     auto hasTable = [](const Inspector& db, const char* table) {
         return db.value(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = '%1'")
-                            .arg(QLatin1String(table)))
-            == QLatin1String("1");
+                            .arg(QLatin1String(table))) == QLatin1String("1");
     };
     // A writer killed before its first commit leaves no tables (or no file): fine if it acknowledged nothing.
     if (!hasTable(b, "bookmarks") || !hasTable(b, "folders")) {
         if (!acked.bookmarks.isEmpty() || !acked.folders.isEmpty())
             return QStringLiteral("the bookmarks tables are gone");
     }
-    QHash<QString, QStringList> rows;   // article -> anchor, note, folder name
+    QHash<QString, QStringList> rows;  // article -> anchor, note, folder name
     if (hasTable(b, "bookmarks")) {
-        for (const QString& row : b.rows(QStringLiteral("SELECT b.article_id, b.anchor, b.note, coalesce(f.name, '')"
-                                                        " FROM bookmarks b LEFT JOIN folders f ON f.id = b.folder_id"))) {
+        for (const QString& row :
+             b.rows(QStringLiteral("SELECT b.article_id, b.anchor, b.note, coalesce(f.name, '')"
+                                   " FROM bookmarks b LEFT JOIN folders f ON f.id = b.folder_id"))) {
             if (row.startsWith(QLatin1String("ERROR")))
                 return row;
             const QStringList f = row.split(QLatin1Char('\t'));
@@ -812,7 +815,7 @@ TEST_CASE("A writer killed with SIGKILL at random points: every acknowledged sav
     const QString bookmarksPath = dir.filePath(QStringLiteral("bookmarks.sqlite"));
     const QString historyPath = dir.filePath(QStringLiteral("history.sqlite"));
     constexpr int kKills = 120;
-    constexpr int kHangGuardMs = 60000;   // only ever reached if the writer hangs: a failure
+    constexpr int kHangGuardMs = 60000;  // only ever reached if the writer hangs: a failure
     // Where each kill lands is random (the writer runs on while the test reads); the seed only
     // fixes how many acknowledgements each run waits for.
     std::mt19937 random(20240611u);
@@ -855,7 +858,7 @@ TEST_CASE("A writer killed with SIGKILL at random points: every acknowledged sav
             ack.take(&buffer);
         }
         if (onWalWrite) {
-            QFileSystemWatcher watcher;   // made now, so only writes from here on are seen
+            QFileSystemWatcher watcher;  // made now, so only writes from here on are seen
             for (const QString& wal : {bPath + QStringLiteral("-wal"), hPath + QStringLiteral("-wal")})
                 if (QFileInfo::exists(wal))
                     watcher.addPath(wal);
@@ -864,7 +867,7 @@ TEST_CASE("A writer killed with SIGKILL at random points: every acknowledged sav
             REQUIRE(written.wait(kHangGuardMs));
             ++walWriteKills;
         }
-        writer.kill();   // SIGKILL
+        writer.kill();  // SIGKILL
         REQUIRE(writer.waitForFinished(kHangGuardMs));
         // Lines written before the kill are acknowledged saves too.
         buffer += writer.readAllStandardOutput();
@@ -898,11 +901,11 @@ TEST_CASE("A writer killed with SIGKILL at random points: every acknowledged sav
     CHECK(history.recoveryNote().isEmpty());
     CHECK(history.count() >= acked.visitCount);
     CHECK(QDir(dir.path()).entryList({QStringLiteral("*.corrupt-*")}, QDir::Files).isEmpty());
-    std::cout << kKills << " kills (" << earlyKills << " while opening, " << walWriteKills << " on a -wal write), " << acked.bookmarks.size()
-              << " acknowledged bookmarks, " << acked.notes.size() << " notes, " << acked.moves.size() << " moves, "
-              << acked.folders.size() << " folders, " << acked.visitCount << " visits; " << rowsChecked
-              << " rows checked in " << clock.elapsed() << " ms; " << acked.committedUnacknowledged
-              << " kills fell between a commit and its acknowledgement" << std::endl;
+    std::cout << kKills << " kills (" << earlyKills << " while opening, " << walWriteKills << " on a -wal write), "
+              << acked.bookmarks.size() << " acknowledged bookmarks, " << acked.notes.size() << " notes, "
+              << acked.moves.size() << " moves, " << acked.folders.size() << " folders, " << acked.visitCount
+              << " visits; " << rowsChecked << " rows checked in " << clock.elapsed() << " ms; "
+              << acked.committedUnacknowledged << " kills fell between a commit and its acknowledgement" << std::endl;
 }
 
 TEST_CASE("Two writer processes on the same files at once: both finish and no row is lost",

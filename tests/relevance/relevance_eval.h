@@ -11,15 +11,15 @@ namespace fibrokb::relevance {
 
 struct Judgement {
     std::string query;
-    std::vector<std::string> relevant;   // most relevant first
+    std::vector<std::string> relevant;  // most relevant first
     std::string kind;
     int line = 0;
 };
 
 struct Outcome {
     const Judgement* judgement = nullptr;
-    int firstRelevantRank = 0;           // 1-based; 0 when none in the top 10
-    std::vector<std::string> top;        // ids of the top results
+    int firstRelevantRank = 0;     // 1-based; 0 when none in the top 10
+    std::vector<std::string> top;  // ids of the top results
 };
 
 struct Metrics {

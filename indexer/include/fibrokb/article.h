@@ -9,7 +9,7 @@ namespace fibrokb {
 
 enum class DocType { Article, Faq };
 
-std::string toString(DocType type);           // "article" | "faq"
+std::string toString(DocType type);  // "article" | "faq"
 bool parseDocType(const std::string& text, DocType& out);
 
 struct Source {
@@ -21,12 +21,12 @@ struct Source {
 };
 
 struct Section {
-    std::string heading;   // heading text as written
-    int level = 2;         // 1..6
-    std::string anchor;    // stable slug, unique within the document
-    std::string text;      // plain text of the section body (for indexing and snippets)
-    int line = 0;          // 1-based line of the heading in the source file
-    std::vector<int> blockLines;   // file line of each line of `text` (for checks; not stored in the index)
+    std::string heading;          // heading text as written
+    int level = 2;                // 1..6
+    std::string anchor;           // stable slug, unique within the document
+    std::string text;             // plain text of the section body (for indexing and snippets)
+    int line = 0;                 // 1-based line of the heading in the source file
+    std::vector<int> blockLines;  // file line of each line of `text` (for checks; not stored in the index)
 };
 
 struct Link {
@@ -37,10 +37,10 @@ struct Link {
 
 // One FAQ entry: a "## Question" heading of a FAQ file and its answer.
 struct FaqEntry {
-    std::string id;        // fileId + '#' + anchor
+    std::string id;  // fileId + '#' + anchor
     std::string anchor;
     std::string question;
-    std::string answer;    // plain text
+    std::string answer;  // plain text
     int line = 0;
 };
 
@@ -51,16 +51,16 @@ struct Article {
     std::string summary;
     DocType type = DocType::Article;
     std::vector<std::string> topics;
-    std::string audience;      // patients | caregivers | everyone
-    std::string reviewed;      // ISO date YYYY-MM-DD
-    std::string nextReview;    // ISO date YYYY-MM-DD
-    double importance = 1.0;   // curated ranking weight (front matter, optional)
+    std::string audience;     // patients | caregivers | everyone
+    std::string reviewed;     // ISO date YYYY-MM-DD
+    std::string nextReview;   // ISO date YYYY-MM-DD
+    double importance = 1.0;  // curated ranking weight (front matter, optional)
     std::vector<Source> sources;
-    std::vector<Section> sections;   // section 0 may be the untitled lead (level 0, empty anchor)
+    std::vector<Section> sections;  // section 0 may be the untitled lead (level 0, empty anchor)
     std::vector<Link> links;
-    std::vector<FaqEntry> faq;       // only for DocType::Faq
-    std::string html;                // safe HTML of the body (headings carry their anchors)
-    std::string path;                // source file path as given to the parser
+    std::vector<FaqEntry> faq;  // only for DocType::Faq
+    std::string html;           // safe HTML of the body (headings carry their anchors)
+    std::string path;           // source file path as given to the parser
 };
 
 struct Topic {

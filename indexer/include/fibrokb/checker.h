@@ -14,7 +14,7 @@ namespace fibrokb {
 
 struct ReadabilityRow {
     std::string path;
-    std::string id;      // article id or FAQ entry id
+    std::string id;  // article id or FAQ entry id
     Readability scores;
     bool passes = true;
 };

@@ -15,7 +15,7 @@ namespace fibrokb {
 struct SynonymRule {
     std::vector<std::string> from;
     std::vector<std::string> to;
-    bool twoWay = false;   // "a = b, c": every term finds every other
+    bool twoWay = false;  // "a = b, c": every term finds every other
     int line = 0;
 };
 
@@ -30,18 +30,18 @@ struct Corpus {
 };
 
 struct LoadOptions {
-    int threads = 0;   // files are parsed by this many threads; 0: one per core, at most 8
-    std::function<void(int filesRead, int filesTotal)> onProgress;   // from the calling thread, a few times a second
+    int threads = 0;  // files are parsed by this many threads; 0: one per core, at most 8
+    std::function<void(int filesRead, int filesTotal)> onProgress;  // from the calling thread, a few times a second
     const std::atomic<bool>* cancel = nullptr;                      // set to stop reading early (Corpus::cancelled)
-    bool renderHtml = true;   // false for `check`: no Article::html (a tenth of reading, and its memory)
+    bool renderHtml = true;  // false for `check`: no Article::html (a tenth of reading, and its memory)
 };
 
 // Parses one Markdown file (front matter + body). `type` comes from its folder.
 // Problems are appended; returns false when the file cannot be used at all.
 // `renderHtml` false leaves Article::html empty (for `check`, which reads everything but the HTML).
 bool parseArticleFile(const std::string& path, DocType type, Article& out, Problems& problems, bool renderHtml = true);
-bool parseArticleText(const std::string& text, const std::string& path, DocType type, Article& out,
-                      Problems& problems, bool renderHtml = true);
+bool parseArticleText(const std::string& text, const std::string& path, DocType type, Article& out, Problems& problems,
+                      bool renderHtml = true);
 
 std::vector<Topic> loadTopics(const std::string& path, Problems& problems);
 std::vector<SynonymRule> loadSynonyms(const std::string& path, Problems& problems);

@@ -21,7 +21,7 @@ struct BuildSummary {
     int documents = 0;
     int articles = 0;
     int faqEntries = 0;
-    std::string generation;   // directory name of the generation now live
+    std::string generation;  // directory name of the generation now live
 };
 
 // Where a running build is, for a progress line. Reported from the thread that called buildIndex.
@@ -30,7 +30,7 @@ struct BuildProgress {
     Stage stage = Stage::Writing;
     int documentsTotal = 0;
     int documentsDone = 0;
-    double seconds = 0;   // since the build started
+    double seconds = 0;  // since the build started
 };
 
 // Another build or update holds the index folder's lock; nothing was changed.
@@ -46,22 +46,22 @@ public:
 };
 
 struct IndexOptions {
-    bool fieldBoosts = true;   // title, heading and summary words count extra (schema.h); off only for measuring
-    int threads = 0;           // documents are written by this many threads; 0: one per core, at most 8
-    std::function<void(const BuildProgress&)> onProgress;   // a few times a second, and at each stage
-    const std::atomic<bool>* cancel = nullptr;   // set to true (a signal handler may) to stop: BuildCancelled
-    bool strictUpdate = false;   // updateIndex: any problem in the changed files keeps the index as it is
+    bool fieldBoosts = true;  // title, heading and summary words count extra (schema.h); off only for measuring
+    int threads = 0;          // documents are written by this many threads; 0: one per core, at most 8
+    std::function<void(const BuildProgress&)> onProgress;  // a few times a second, and at each stage
+    const std::atomic<bool>* cancel = nullptr;             // set to true (a signal handler may) to stop: BuildCancelled
+    bool strictUpdate = false;  // updateIndex: any problem in the changed files keeps the index as it is
 };
 
 struct UpdateSummary {
-    bool fullBuildNeeded = false;   // nothing was done: run buildIndex (`reason` says why)
+    bool fullBuildNeeded = false;  // nothing was done: run buildIndex (`reason` says why)
     std::string reason;
-    bool updated = false;           // the live generation was changed
-    bool refused = false;           // strictUpdate and problems were found: nothing was changed
+    bool updated = false;  // the live generation was changed
+    bool refused = false;  // strictUpdate and problems were found: nothing was changed
     int filesChanged = 0, filesAdded = 0, filesRemoved = 0;
-    int documents = 0;              // in the live index afterwards
-    std::string generation;         // live afterwards
-    Problems problems;              // found in the files read (links to other pages resolved in the index)
+    int documents = 0;       // in the live index afterwards
+    std::string generation;  // live afterwards
+    Problems problems;       // found in the files read (links to other pages resolved in the index)
     std::vector<std::string> skippedFiles;
 };
 

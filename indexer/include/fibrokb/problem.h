@@ -10,11 +10,11 @@ enum class Severity { Warning, Error };
 
 struct Problem {
     std::string path;
-    int line = 0;          // 1-based; 0 when the whole file is meant (no line to point at)
+    int line = 0;  // 1-based; 0 when the whole file is meant (no line to point at)
     Severity severity = Severity::Error;
     std::string message;
 
-    std::string format() const;   // "path:line: error: message"
+    std::string format() const;  // "path:line: error: message"
 };
 
 using Problems = std::vector<Problem>;

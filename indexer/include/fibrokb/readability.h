@@ -11,8 +11,8 @@ struct Readability {
     int words = 0;
     int sentences = 0;
     int syllables = 0;
-    double readingEase = 0;   // Flesch Reading Ease
-    double grade = 0;         // Flesch-Kincaid grade level
+    double readingEase = 0;  // Flesch Reading Ease
+    double grade = 0;        // Flesch-Kincaid grade level
 };
 
 int countSyllables(std::string_view word);

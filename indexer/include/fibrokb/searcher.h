@@ -21,51 +21,51 @@ public:
 };
 
 struct SearchRequest {
-    std::string query;                 // free text in the query language; may be empty (browse)
-    std::vector<std::string> topics;   // OR'ed together
-    std::string type;                  // "" | "article" | "faq"       (AND'ed)
-    std::string audience;              // "" | patients | caregivers | everyone (AND'ed). A group also gets the pages
-                                       // written for everyone: "caregivers" keeps caregivers and everyone pages.
-    double minImportance = 0;          // > 1: only pages with at least this curated importance ("start here")
+    std::string query;                // free text in the query language; may be empty (browse)
+    std::vector<std::string> topics;  // OR'ed together
+    std::string type;                 // "" | "article" | "faq"       (AND'ed)
+    std::string audience;             // "" | patients | caregivers | everyone (AND'ed). A group also gets the pages
+                                      // written for everyone: "caregivers" keeps caregivers and everyone pages.
+    double minImportance = 0;         // > 1: only pages with at least this curated importance ("start here")
     int offset = 0;
     int limit = 10;
-    bool asYouType = false;            // expand the last word as a prefix (from 3 characters)
-    int snippets = -1;                 // rows that get a snippet (the rest show their summary); -1: all.
-                                       // A snippet costs about as much as the match itself: ask for the visible rows.
+    bool asYouType = false;  // expand the last word as a prefix (from 3 characters)
+    int snippets = -1;       // rows that get a snippet (the rest show their summary); -1: all.
+                             // A snippet costs about as much as the match itself: ask for the visible rows.
 };
 
 struct Hit {
-    std::string id;            // article id, or fileId#anchor for a FAQ entry
-    std::string articleId;     // the file to open (same as id for articles)
-    std::string title;         // article title, or the question for a FAQ entry
+    std::string id;         // article id, or fileId#anchor for a FAQ entry
+    std::string articleId;  // the file to open (same as id for articles)
+    std::string title;      // article title, or the question for a FAQ entry
     DocType type = DocType::Article;
     std::vector<std::string> topics;
     std::string audience;
-    std::string summary;       // article summary, or the start of the FAQ answer
-    std::string snippet;       // HTML-escaped text; matches wrapped in <b>...</b>
-    std::string anchor;        // best-matching section anchor ("" when none)
+    std::string summary;  // article summary, or the start of the FAQ answer
+    std::string snippet;  // HTML-escaped text; matches wrapped in <b>...</b>
+    std::string anchor;   // best-matching section anchor ("" when none)
     std::string reviewed;
     std::string path;
-    double score = 0;          // 0..100, percentage relevance
-    double importance = 1.0;   // curated weight from the front matter (2 = start here, urgent help)
+    double score = 0;         // 0..100, percentage relevance
+    double importance = 1.0;  // curated weight from the front matter (2 = start here, urgent help)
 };
 
 struct Facets {
     std::map<std::string, int> topics;
     std::map<std::string, int> types;
-    std::map<std::string, int> audiences;   // by each page's own audience: filtering by a group gives its
-                                            // count plus the "everyone" count (SearchRequest::audience)
+    std::map<std::string, int> audiences;  // by each page's own audience: filtering by a group gives its
+                                           // count plus the "everyone" count (SearchRequest::audience)
 };
 
 struct SearchResult {
     int total = 0;
     std::vector<Hit> hits;
     Facets facets;
-    std::optional<std::string> corrected;   // spelling suggestion for the query, if any
-    bool showingCorrected = false;          // the query found nothing, so `corrected` was searched
-    bool relaxed = false;                   // no document had every word; results match some words
-    std::string parsed;                     // the query as parsed (Xapian description)
-    bool truncated = false;                 // the query was longer than kMaxQueryBytes and was cut
+    std::optional<std::string> corrected;  // spelling suggestion for the query, if any
+    bool showingCorrected = false;         // the query found nothing, so `corrected` was searched
+    bool relaxed = false;                  // no document had every word; results match some words
+    std::string parsed;                    // the query as parsed (Xapian description)
+    bool truncated = false;                // the query was longer than kMaxQueryBytes and was cut
 };
 
 struct IndexInfo {
@@ -76,7 +76,7 @@ struct IndexInfo {
     std::map<std::string, int> byTopic;          // documents (articles and FAQ entries)
     std::map<std::string, int> articlesByTopic;  // articles only
     std::map<std::string, int> byAudience;
-    long long terms = 0;                         // only with Searcher::info(TermCount::Count)
+    long long terms = 0;  // only with Searcher::info(TermCount::Count)
     long long sizeBytes = 0;
     std::string path;
 };
@@ -84,14 +84,16 @@ struct IndexInfo {
 // Ranking switches. The defaults are what the app and the tools use; bench/relevance turns each one off in
 // turn to measure what it is worth (docs/search-quality.md).
 struct SearchTuning {
-    bool synonyms = true;          // expand lay words, brand names and misspellings from synonyms.txt
-    bool spelling = true;          // search the spelling correction when the query found nothing
-    bool importance = true;        // add the curated front matter importance to the score
-    bool relaxToAnyWord = true;    // when no page has every word, rank pages by the words they have
-    bool questionsFavourFaq = false;// question-shaped queries lift FAQ answers (measured: no gain once titleWords is on)
-    bool titleWords = false;       // every typed word, stopwords too, matched against titles (measured: neutral with tuned BM25)
-    double bm25K1 = 2.0;           // term frequency saturation (Xapian default 1.0; 2.0 measured best)
-    double bm25B = 0.3;            // document length normalisation (Xapian default 0.5; 0.3 measured best)
+    bool synonyms = true;        // expand lay words, brand names and misspellings from synonyms.txt
+    bool spelling = true;        // search the spelling correction when the query found nothing
+    bool importance = true;      // add the curated front matter importance to the score
+    bool relaxToAnyWord = true;  // when no page has every word, rank pages by the words they have
+    bool questionsFavourFaq =
+        false;  // question-shaped queries lift FAQ answers (measured: no gain once titleWords is on)
+    bool titleWords =
+        false;            // every typed word, stopwords too, matched against titles (measured: neutral with tuned BM25)
+    double bm25K1 = 2.0;  // term frequency saturation (Xapian default 1.0; 2.0 measured best)
+    double bm25B = 0.3;   // document length normalisation (Xapian default 0.5; 0.3 measured best)
 };
 
 // The generation folder the index's stub file names now ("" when it names none). Cheap: reads one line.
@@ -141,7 +143,7 @@ public:
     const SearchTuning& tuning() const;
 
 private:
-    void openTables();   // schema check, synonyms, query builder; throws IndexError
+    void openTables();  // schema check, synonyms, query builder; throws IndexError
 
     struct Impl;
     std::unique_ptr<Impl> impl_;

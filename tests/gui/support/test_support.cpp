@@ -64,7 +64,7 @@ app::MainWindowOptions TestEnv::options(const QString& indexDir) const
     options.bookmarksPath = bookmarks();
     options.historyPath = history();
     options.settingsPath = settings();
-    options.probeSpeech = false;   // the speech engine is probed by its own test
+    options.probeSpeech = false;  // the speech engine is probed by its own test
     return options;
 }
 
