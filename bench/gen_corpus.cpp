@@ -772,9 +772,9 @@ struct Vocabulary {
             w.resize(in.size());
             s.resize(in.size());
             for (size_t i = 0; i < in.size(); ++i) {
-                int words = 0, syllables = 0;
-                textStats(in[i], 0, words, syllables);
-                w[i] = uint8_t(std::min(words, 255));
+                int wordCount = 0, syllables = 0;
+                textStats(in[i], 0, wordCount, syllables);
+                w[i] = uint8_t(std::min(wordCount, 255));
                 s[i] = uint8_t(std::min(syllables, 255));
             }
         };

@@ -114,9 +114,9 @@ void ArticleView::showArticle(const fibrokb::Article& article, const QVector<Res
     sections_.clear();
     contents_->clear();
     contents_->setUpdatesEnabled(false);
-    auto addEntry = [this](const QString& anchor, const QString& heading, int level) {
+    auto addEntry = [this](const QString& entryAnchor, const QString& heading, int level) {
         auto* item = new QListWidgetItem(heading, contents_);
-        item->setData(Qt::UserRole, anchor);
+        item->setData(Qt::UserRole, entryAnchor);
         item->setData(ContentsDelegate::LevelRole, level);
         item->setData(Qt::AccessibleTextRole, heading);
     };

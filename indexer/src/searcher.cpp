@@ -523,7 +523,7 @@ struct Searcher::Impl {
         return true;
     }
     struct Retry {
-        explicit Retry(Impl& d) : d(d) { d.retrying = true; }
+        explicit Retry(Impl& impl) : d(impl) { d.retrying = true; }
         ~Retry() { d.retrying = false; }
         Impl& d;
     };

@@ -2,7 +2,11 @@
 # shellcheck shell=bash
 
 FIBROKB_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-FIBROKB_BUILD="${FIBROKB_BUILD:-$FIBROKB_ROOT/build}"
+# The build settings live in CMakePresets.json: scripts/run uses the "default" preset (build/),
+# scripts/test the "ci" preset (build-ci/: the same plus -Wshadow and warnings as errors).
+FIBROKB_PRESET="${FIBROKB_PRESET:-default}"
+fibrokb_build_dir() { [ "$1" = ci ] && echo "$FIBROKB_ROOT/build-ci" || echo "$FIBROKB_ROOT/build"; }
+FIBROKB_BUILD="$(fibrokb_build_dir "$FIBROKB_PRESET")"
 
 # Every Debian bookworm package the build, the tests and the app need. Nothing else is assumed.
 FIBROKB_PACKAGES=(
@@ -49,8 +53,8 @@ install_missing_packages() {
 }
 
 configure_and_build() {
-  say "Configuring in $FIBROKB_BUILD"
-  cmake -S "$FIBROKB_ROOT" -B "$FIBROKB_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  say "Configuring in $FIBROKB_BUILD (preset $FIBROKB_PRESET)"
+  (cd "$FIBROKB_ROOT" && cmake --preset "$FIBROKB_PRESET" >/dev/null)
   say "Building (this also indexes the bundled corpus)"
   cmake --build "$FIBROKB_BUILD" -j"$(nproc)"
 }
@@ -61,5 +65,5 @@ configure_and_build_sanitized() {
   say "Configuring in $FIBROKB_ASAN_BUILD (AddressSanitizer + UndefinedBehaviorSanitizer)"
   (cd "$FIBROKB_ROOT" && cmake --preset asan >/dev/null)
   say "Building the engine tests with sanitizers"
-  cmake --build "$FIBROKB_ASAN_BUILD" -j"$(nproc)" --target engine_tests cli_tests relevance_tests
+  cmake --build "$FIBROKB_ASAN_BUILD" -j"$(nproc)" --target engine_tests cli_tests relevance_tests remote_tests
 }
