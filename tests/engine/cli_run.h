@@ -47,7 +47,8 @@ inline Run runTool(const std::string& tool, const std::vector<std::string>& args
 }
 
 // Starts `args[0]` with the other args, no shell, output discarded. Returns the pid, or -1.
-inline pid_t spawnQuiet(std::vector<std::string> args)
+// `ownGroup`: the child leads a new process group, so kill(-pid) also stops the children it forks.
+inline pid_t spawnQuiet(std::vector<std::string> args, bool ownGroup = false)
 {
     std::vector<char*> argv;
     for (auto& a : args)
@@ -57,8 +58,15 @@ inline pid_t spawnQuiet(std::vector<std::string> args)
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    posix_spawnattr_t attr;
+    posix_spawnattr_init(&attr);
+    if (ownGroup) {
+        posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
+        posix_spawnattr_setpgroup(&attr, 0);
+    }
     pid_t pid = -1;
-    const int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+    const int rc = posix_spawn(&pid, argv[0], &actions, &attr, argv.data(), environ);
+    posix_spawnattr_destroy(&attr);
     posix_spawn_file_actions_destroy(&actions);
     return rc == 0 ? pid : -1;
 }

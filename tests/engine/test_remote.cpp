@@ -10,10 +10,8 @@
 #include <arpa/inet.h>
 #include <csignal>
 #include <chrono>
-#include <fcntl.h>
 #include <functional>
 #include <netinet/in.h>
-#include <spawn.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <thread>
@@ -76,7 +74,7 @@ public:
                                              "--interface", "127.0.0.1", "--quiet"};
             args.insert(args.end(), extra.begin(), extra.end());
             args.push_back(database);
-            pid_ = spawn(args);
+            pid_ = fibrokb::test::spawnQuiet(args, /*ownGroup=*/true);  // kill(-pid) stops its connection children too
             REQUIRE(pid_ > 0);
             const auto deadline = Clock::now() + std::chrono::seconds(10);
             while (Clock::now() < deadline) {
@@ -113,27 +111,6 @@ public:
     }
 
 private:
-    static pid_t spawn(std::vector<std::string> args)
-    {
-        std::vector<char*> argv;
-        for (auto& a : args)
-            argv.push_back(a.data());
-        argv.push_back(nullptr);
-        posix_spawn_file_actions_t actions;
-        posix_spawn_file_actions_init(&actions);
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
-        posix_spawnattr_t attr;
-        posix_spawnattr_init(&attr);
-        posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETPGROUP);
-        posix_spawnattr_setpgroup(&attr, 0);
-        pid_t pid = -1;
-        const int rc = posix_spawn(&pid, argv[0], &actions, &attr, argv.data(), environ);
-        posix_spawnattr_destroy(&attr);
-        posix_spawn_file_actions_destroy(&actions);
-        return rc == 0 ? pid : -1;
-    }
-
     pid_t pid_ = -1;
     int port_ = 0;
 };

@@ -4,6 +4,7 @@
 // remembered, the visit sheet fits one page and names real pages, and
 // BookmarkStore::isBookmarked answers with one indexed query.
 // Real widgets, real SQLite files in temp folders; waits are on signals only.
+#include "support/keyboard.h"
 #include "support/test_support.h"
 
 #include "core/app_settings.h"
@@ -54,19 +55,8 @@ bool waitUntilActive(QWidget* widget, QSignalSpy& focusWindowSpy)
     return true;
 }
 
-void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
-{
-    QWidget* target = QApplication::focusWidget();
-    REQUIRE(target);
-    QTest::keyClick(target, key, modifiers);
-}
-
-void type(const QString& text)
-{
-    QWidget* target = QApplication::focusWidget();
-    REQUIRE(target);
-    QTest::keyClicks(target, text);
-}
+using test::press;
+using test::type;
 
 // A bookmarks panel of its own on a real SQLite file, shown in a top-level window.
 struct PanelOnDisk {

@@ -1,6 +1,7 @@
 // The "done means", with the keyboard alone: find "water exercise for hip pain",
 // filter to the exercise topic, open the article, bookmark a section into a new folder
 // with a note, restart the app, find the bookmark there and print the article.
+#include "support/keyboard.h"
 #include "support/test_support.h"
 
 #include "core/bookmark_store.h"
@@ -28,19 +29,8 @@ using app::MainWindow;
 
 namespace {
 
-void press(Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
-{
-    QWidget* target = QApplication::focusWidget();
-    REQUIRE(target);
-    QTest::keyClick(target, key, modifiers);
-}
-
-void type(const QString& text)
-{
-    QWidget* target = QApplication::focusWidget();
-    REQUIRE(target);
-    QTest::keyClicks(target, text);
-}
+using test::press;
+using test::type;
 
 }  // namespace
 
