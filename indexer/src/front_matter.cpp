@@ -205,8 +205,8 @@ bool readFields(const std::string& yaml, const std::string& path, Article& out, 
         return false;
     }
     FieldReader read(root, path, problems);
-    static const std::set<std::string> known = {"id",       "title",       "summary", "topics",    "audience",
-                                                "reviewed", "next_review", "sources", "importance"};
+    static const std::set<std::string> known = {"id",       "title",       "summary", "topics",     "audience",
+                                                "reviewed", "next_review", "sources", "importance", "asked_as"};
     for (const auto& kv : root) {
         std::string key = kv.first.IsScalar() ? kv.first.Scalar() : "";
         if (!known.count(key))
@@ -245,6 +245,8 @@ bool readFields(const std::string& yaml, const std::string& path, Article& out, 
             out.importance = 1.0;
         }
     }
+    if (root["asked_as"])
+        read.list("asked_as", out.askedAs);
     read.sources(out.sources);
     return usable;
 }

@@ -55,6 +55,9 @@ struct Article {
     std::string reviewed;     // ISO date YYYY-MM-DD
     std::string nextReview;   // ISO date YYYY-MM-DD
     double importance = 1.0;  // curated ranking weight (front matter, optional)
+    // The questions the page answers, in readers' own words (front matter `asked_as`, optional): searched as
+    // their own field so "will it get better" finds the outlook page although every word is a stop word.
+    std::vector<std::string> askedAs;
     std::vector<Source> sources;
     std::vector<Section> sections;  // section 0 may be the untitled lead (level 0, empty anchor)
     std::vector<Link> links;
