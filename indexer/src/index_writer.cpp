@@ -1,6 +1,6 @@
 #include <fibrokb/index_writer.h>
 #include <fibrokb/checker.h>
-#include <fibrokb/json.h>
+#include "json.h"
 #include <fibrokb/searcher.h>
 
 #include "corpus_files.h"

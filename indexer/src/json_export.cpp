@@ -1,4 +1,6 @@
-#include <fibrokb/json.h>
+#include "json.h"
+
+#include <fibrokb/json_text.h>
 
 namespace fibrokb {
 
@@ -97,6 +99,15 @@ json toJson(const SearchResult& r, const std::string& query)
             {"total", r.total},
             {"facets", {{"topics", r.facets.topics}, {"types", r.facets.types}, {"audiences", r.facets.audiences}}},
             {"results", results}};
+}
+
+}  // namespace fibrokb
+
+namespace fibrokb {
+
+std::string searchResultJsonText(const SearchResult& result, const std::string& query)
+{
+    return toJson(result, query).dump(2, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace fibrokb

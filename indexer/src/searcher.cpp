@@ -1,5 +1,5 @@
 #include <fibrokb/searcher.h>
-#include <fibrokb/json.h>
+#include "json.h"
 
 #include "text.h"
 #include "utf8.h"

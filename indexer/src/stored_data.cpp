@@ -2,7 +2,7 @@
 
 #include "schema.h"
 
-#include <fibrokb/json.h>
+#include "json.h"
 
 #include <zlib.h>
 

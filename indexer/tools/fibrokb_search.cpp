@@ -3,7 +3,7 @@
 #include "utf8.h"
 
 #include <fibrokb/build_config.h>
-#include <fibrokb/json.h>
+#include <fibrokb/json_text.h>
 #include <fibrokb/library_location.h>
 #include <fibrokb/searcher.h>
 
@@ -140,7 +140,7 @@ int main(int argc, char** argv)
         SearchResult result = searcher.search(request);
         if (json) {
             // `replace`: the query echoes what was typed, which may not be UTF-8.
-            std::cout << toJson(result, query).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+            std::cout << searchResultJsonText(result, query) << "\n";
             return cli::kOk;
         }
         const bool tty = ::isatty(STDOUT_FILENO);

@@ -3,13 +3,13 @@
 // completion prefix and as a page id:
 //   fibrokb::Searcher::search   -> searcher.cpp, query_builder.cpp (Xapian::QueryParser, synonyms, spelling)
 //   fibrokb::Searcher::complete, ::article
-//   fibrokb::toJson(SearchResult).dump() as `fibrokb-search --json` prints it (json_export.cpp)
+//   fibrokb::searchResultJsonText() as `fibrokb-search --json` prints it (json_export.cpp)
 // The only exception allowed out of a Searcher is fibrokb::IndexError; anything else, or a crash, is a finding.
 #include "fuzz_common.h"
 
 #include <fibrokb/corpus.h>
 #include <fibrokb/index_writer.h>
-#include <fibrokb/json.h>
+#include <fibrokb/json_text.h>
 #include <fibrokb/searcher.h>
 
 #include <cstdint>
@@ -44,8 +44,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size)
         plain.query = input;
         SearchResult result = searcher->search(plain);
 
-        step = "toJson(SearchResult).dump";
-        std::string json = toJson(result, input).dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+        step = "searchResultJsonText";
+        std::string json = searchResultJsonText(result, input);
         (void)json;
 
         // As the app sends it while someone types, with a facet of each kind and a second page.

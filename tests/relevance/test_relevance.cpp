@@ -1,7 +1,6 @@
 // Ranking quality on the real corpus, against the judged queries in queries.tsv.
 // The thresholds are set a little below the measured figures (docs/search-quality.md), so a change that makes
 // ranking worse fails here; bench/relevance prints the full table.
-#define CATCH_CONFIG_MAIN
 #include "relevance_eval.h"
 
 #include <fibrokb/corpus.h>

@@ -1,4 +1,6 @@
-// JSON forms of engine types, for the command-line tools, the index's article store and the app.
+// JSON forms of engine types, for the index's article store and `fibrokb-search --json`. Private to the engine:
+// nlohmann-json stays out of the public headers (it is 25,000 lines that every includer would parse); the
+// tools get text through <fibrokb/json_text.h>.
 #pragma once
 
 #include <fibrokb/article.h>
