@@ -2,6 +2,7 @@
 
 #include "text.h"
 #include "front_matter.h"
+#include "help_boxes.h"
 #include "parallel.h"
 
 #include <algorithm>
@@ -18,10 +19,6 @@ namespace fibrokb {
 
 using text::lower;
 namespace {
-
-// Topics whose articles must carry a "When to get help" section (the pack's "every pain article").
-const std::set<std::string> kPainTopics = {"back-pain", "hip-pain", "mimics-and-overlaps", "symptoms-and-flares",
-                                           "self-care", "exercise", "urgent-care"};
 
 // Cure-promise words and phrases from the writing standard; allowed only negated ("there is no cure").
 const std::vector<std::vector<std::string>> kFlaggedPhrases = {{"cure"},
@@ -172,7 +169,8 @@ int yearOf(const std::string& isoDate)
 
 class CorpusChecker {
 public:
-    CorpusChecker(const Corpus& corpus, const CheckLimits& limits) : corpus_(corpus), limits_(limits)
+    CorpusChecker(const Corpus& corpus, const CheckLimits& limits)
+        : corpus_(corpus), limits_(limits), boxTopics_(helpBoxRequiredTopics(corpus.root))
     {
         report_.problems = corpus.problems;
         for (const auto& t : corpus.topics)
@@ -217,8 +215,11 @@ public:
             std::move(r.problems.begin(), r.problems.end(), std::back_inserter(report_.problems));
             std::move(r.readability.begin(), r.readability.end(), std::back_inserter(report_.readability));
         }
-        if (wholeCorpus_)
+        if (wholeCorpus_) {
             checkTopicsCovered();
+            if (const std::string why = helpBoxesError(corpus_.root); !why.empty())
+                error(corpus_.root + "/help-boxes.yaml", 0, why);
+        }
         capProblemsPerFile(report_.problems);
         return std::move(report_);
     }
@@ -298,14 +299,15 @@ private:
                 checkClaims(a, i < s.blockLines.size() ? s.blockLines[i] : s.line, block, out);
         }
         if (a.type == DocType::Article) {
+            // Which pages need a box is defined with the boxes, in help-boxes.yaml (the pack's "every pain article").
             bool painTopic = false;
             for (const auto& t : a.topics)
-                painTopic |= kPainTopics.count(t) > 0;
+                painTopic |= boxTopics_.count(t) > 0;
             bool hasBox = false;
             for (const auto& s : a.sections)
                 hasBox |= s.anchor == "when-to-get-help";
             if (painTopic && !hasBox)
-                error(out, a.path, 2, "pain-topic article needs a '## When to get help' section");
+                error(out, a.path, 2, "articles on this topic need a 'When to get help' box: add a {{help-box NAME}} line");
             bool linksUrgent = false;
             for (const auto& link : a.links)
                 linksUrgent |= link.targetId == "when-to-get-urgent-help";
@@ -338,9 +340,12 @@ private:
 
     void checkReadability(const Article& a, CheckReport& out) const
     {
+        // `lengthBlocks` are the blocks whose words count towards the length limit (all of them unless given).
         auto judge = [&](const std::string& id, int line, const std::vector<std::string>& blocks, int minWords,
-                         int maxWords) {
+                         int maxWords, const std::vector<std::string>* lengthBlocks = nullptr) {
             ReadabilityRow row{a.path, id, measureReadability(blocks), true};
+            if (lengthBlocks)
+                row.scores.words = measureReadability(*lengthBlocks).words;
             char buf[160];
             if (row.scores.readingEase < limits_.minReadingEase || row.scores.grade > limits_.maxGrade) {
                 row.passes = false;
@@ -357,11 +362,16 @@ private:
             out.readability.push_back(row);
         };
         if (a.type == DocType::Article) {
-            std::vector<std::string> blocks;
+            // The shared "When to get help" box is read with the page, so it counts for reading ease, but it is the
+            // same on many pages: the length limit is about the page's own text.
+            std::vector<std::string> blocks, ownBlocks;
             for (const auto& s : a.sections)
-                for (auto& b : blocksOf(s.text))
+                for (auto& b : blocksOf(s.text)) {
+                    if (s.anchor != "when-to-get-help")
+                        ownBlocks.push_back(b);
                     blocks.push_back(b);
-            judge(a.id, 1, blocks, limits_.minArticleWords, limits_.maxArticleWords);
+                }
+            judge(a.id, 1, blocks, limits_.minArticleWords, limits_.maxArticleWords, &ownBlocks);
         } else {
             for (const auto& e : a.faq)
                 judge(e.id, e.line, blocksOf(e.answer), limits_.minFaqWords, limits_.maxFaqWords);
@@ -387,6 +397,7 @@ private:
     const Corpus& corpus_;
     const CheckLimits& limits_;
     CheckReport report_;
+    const std::set<std::string> boxTopics_;
     std::set<std::string> topicIds_;
     std::map<std::string, std::set<std::string>> anchorsById_;
     bool wholeCorpus_ = true;

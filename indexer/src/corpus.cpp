@@ -3,6 +3,7 @@
 #include "text.h"
 #include "corpus_files.h"
 #include "front_matter.h"
+#include "help_boxes.h"
 #include "markdown.h"
 #include "parallel.h"
 #include "slug.h"
@@ -66,7 +67,8 @@ bool parseArticleText(const std::string& text, const std::string& path, DocType 
     out.path = path;
     if (!readFrontMatter(split.yaml, path, out, problems))
         return false;
-    RenderedBody body = renderMarkdown(split.body, split.bodyFirstLine, path, problems, renderHtml);
+    const std::string expanded = expandHelpBoxes(split.body, split.bodyFirstLine, path, problems);
+    RenderedBody body = renderMarkdown(expanded, split.bodyFirstLine, path, problems, renderHtml);
     if (!body.ok)
         return false;
     out.sections = std::move(body.sections);

@@ -4,6 +4,7 @@
 #include <fibrokb/searcher.h>
 
 #include "corpus_files.h"
+#include "help_boxes.h"
 #include "parallel.h"
 #include "text.h"
 #include "schema.h"
@@ -391,6 +392,8 @@ std::string corpusSettings(const Corpus& corpus, const IndexOptions& options)
         j["topics"].push_back({t.id, t.label, t.description});
     for (const auto& r : corpus.synonyms)
         j["synonyms"].push_back({r.from, r.to, r.twoWay});
+    // Every page that includes a box holds its text: a changed box means a full build.
+    j["helpBoxes"] = helpBoxesText(corpus.root);
     const std::string text = dumped(j);
     std::uint64_t hash = 1469598103934665603ull;
     for (unsigned char c : text)
@@ -724,7 +727,7 @@ UpdateSummary updateIndex(const std::string& corpusDir, const std::string& outDi
         settings.topics = loadTopics((base / "topics.yaml").string(), summary.problems);
         settings.synonyms = loadSynonyms((base / "synonyms.txt").string(), summary.problems);
         if (live.get_metadata(schema::kMetaCorpusSettings) != corpusSettings(settings, options))
-            return needFull("topics.yaml, synonyms.txt or the index options changed");
+            return needFull("topics.yaml, synonyms.txt, help-boxes.yaml or the index options changed");
 
         // Which files changed, by size and modification time against the manifest.
         struct Known {

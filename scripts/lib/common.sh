@@ -13,7 +13,7 @@ FIBROKB_PACKAGES=(
   cmake g++ make pkg-config
   libxapian-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev nlohmann-json3-dev zlib1g-dev libjemalloc-dev
   catch2 xapian-tools
-  qt6-base-dev libqt6sql6-sqlite libgl-dev fonts-dejavu-core
+  qt6-base-dev qt6-svg-dev libqt6sql6-sqlite libgl-dev fonts-dejavu-core
   qt6-speech-dev qt6-speech-flite-plugin
   desktop-file-utils appstream librsvg2-bin man-db groff-base dpkg-dev
 )
