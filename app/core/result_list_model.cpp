@@ -6,6 +6,16 @@ namespace fibrokb::app {
 
 ResultListModel::ResultListModel(QObject* parent) : QAbstractListModel(parent) {}
 
+QString ResultListModel::partialDividerText()
+{
+    return tr("Pages that match some of your words");
+}
+
+bool ResultListModel::startsPartial(int row) const
+{
+    return items_.at(row).partial && (row == 0 || !items_.at(row - 1).partial);
+}
+
 int ResultListModel::rowCount(const QModelIndex& parent) const
 {
     return parent.isValid() ? 0 : int(items_.size());
@@ -29,8 +39,11 @@ QVariant ResultListModel::data(const QModelIndex& index, int role) const
     case Qt::ToolTipRole:
         return item.summary.isEmpty() ? item.title : item.summary;
     case Qt::AccessibleTextRole: {
-        // What a screen reader says for the row: title, kind, the matching text, the date.
+        // What a screen reader says for the row: title, kind, the matching text, the date; the first partial
+        // match starts with the divider's words, which a screen reader would not otherwise hear.
         QString text = QStringLiteral("%1. %2.").arg(item.title, typeLabel(item.type));
+        if (startsPartial(index.row()))
+            text = partialDividerText() + QStringLiteral(". ") + text;
         const QString snippet = plainFromHtml(item.snippetHtml.isEmpty() ? item.summary : item.snippetHtml);
         if (!snippet.isEmpty())
             text += QLatin1Char(' ') + snippet;
@@ -57,6 +70,8 @@ QVariant ResultListModel::data(const QModelIndex& index, int role) const
         return item.summary;
     case ReviewedRole:
         return readableDate(item.reviewed);
+    case StartsPartialRole:
+        return startsPartial(index.row());
     case AnchorRole:
         return item.anchor;
     case ScoreRole:

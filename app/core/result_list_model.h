@@ -24,6 +24,7 @@ public:
         ReviewedRole,  // readable date
         AnchorRole,
         ScoreRole,
+        StartsPartialRole,  // bool: the first row that matches only some of the words (the divider goes above it)
     };
 
     explicit ResultListModel(QObject* parent = nullptr);
@@ -37,7 +38,12 @@ public:
     const ResultItem* itemAt(int row) const;
     void clear();
 
+    // The divider's words, shown above the first partial match and read out with it.
+    static QString partialDividerText();
+
 private:
+    bool startsPartial(int row) const;
+
     QVector<ResultItem> items_;
     QHash<QString, QString> topicLabels_;
 };

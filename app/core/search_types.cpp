@@ -90,6 +90,7 @@ ResultItem ResultItem::fromHit(const fibrokb::Hit& hit)
     item.summary = toQString(hit.summary);
     item.snippetHtml = toQString(hit.snippet);
     item.anchor = toQString(hit.anchor);
+    item.partial = hit.partial;
     // An FAQ entry is found on its own: open its file at the question, even when the
     // engine reports no better section.
     if (item.anchor.isEmpty() && item.id.contains(QLatin1Char('#')))

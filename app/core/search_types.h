@@ -55,6 +55,7 @@ struct ResultItem {
     QString anchor;       // section to scroll to ("" = top)
     QString reviewed;     // ISO date
     double score = 0;
+    bool partial = false;  // matches only some of the words: listed below the "some of your words" divider
 
     static ResultItem fromHit(const fibrokb::Hit& hit);
 };

@@ -136,6 +136,8 @@ QString snippetText(const QString& html, QList<QTextLayout::FormatRange>& format
 }  // namespace
 
 struct ResultDelegate::Layout {
+    int dividerHeight = 0;  // the "Pages that match some of your words" strip above the first partial match
+    QRect divider;
     QRect title;
     QRect badge;
     QRect chips;  // topic chips and date line
@@ -161,7 +163,9 @@ const ResultDelegate::Layout* ResultDelegate::layoutFor(const QStyleOptionViewIt
     const QString typeLabel = index.data(ResultListModel::TypeLabelRole).toString();
     const QString html = index.data(ResultListModel::SnippetRole).toString();
     const QChar sep(0x1f);
-    const QString key = base.key() + sep + QString::number(width) + sep + title + sep + typeLabel + sep + html;
+    const bool startsPartial = index.data(ResultListModel::StartsPartialRole).toBool();
+    const QString key = base.key() + sep + QString::number(width) + sep + title + sep + typeLabel + sep + html + sep +
+                        (startsPartial ? QLatin1Char('p') : QLatin1Char('f'));
     if (const Layout* cached = cache_.object(key))
         return cached;
 
@@ -175,6 +179,15 @@ const ResultDelegate::Layout* ResultDelegate::layoutFor(const QStyleOptionViewIt
     const int titleWidth = contentWidth - badgeWidth - kGap;
     const QRect titleBounds = titleMetrics.boundingRect(QRect(0, 0, titleWidth, 10000), Qt::TextWordWrap, title);
     int y = kPadding;
+    if (startsPartial) {
+        // Wrapped like the rest, so it stays whole at 200% text and in a narrow window.
+        const QFontMetrics dividerMetrics(titleFont(base));
+        const QRect bounds = dividerMetrics.boundingRect(QRect(0, 0, contentWidth, 10000), Qt::TextWordWrap,
+                                                         ResultListModel::partialDividerText());
+        layout->divider = QRect(kPadding, kPadding + kGap, contentWidth, bounds.height());
+        layout->dividerHeight = layout->divider.bottom() + 1 + kGap;
+        y += layout->dividerHeight;
+    }
     layout->title = QRect(kPadding, y, titleWidth, titleBounds.height());
     layout->badge = QRect(kPadding + contentWidth - badgeWidth, y, badgeWidth, smallMetrics.height() + 6);
     y += qMax(titleBounds.height(), layout->badge.height()) + kGap;
@@ -224,9 +237,26 @@ void ResultDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
     opt.text.clear();
     const QWidget* widget = opt.widget;
     QStyle* style = widget ? widget->style() : QApplication::style();
-    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &opt, painter, widget);
-
     const Layout& layout = *layoutFor(opt, index);
+    if (layout.dividerHeight > 0) {
+        // The divider belongs to the list, not to the row: drawn above the row's selection and focus.
+        painter->save();
+        QColor muted = opt.palette.color(QPalette::Text);
+        muted.setAlphaF(0.8);
+        painter->setPen(muted);
+        painter->setFont(titleFont(opt.font));
+        painter->drawText(layout.divider.translated(opt.rect.topLeft()), Qt::TextWordWrap | Qt::AlignLeft,
+                          ResultListModel::partialDividerText());
+        QColor rule = opt.palette.color(QPalette::Mid);
+        painter->setPen(QPen(rule, 2));
+        const int ruleY = opt.rect.top() + kGap / 2;
+        painter->drawLine(opt.rect.left() + kPadding, ruleY, opt.rect.right() - kPadding, ruleY);
+        painter->restore();
+    }
+    // The row's own parts (laid out below the strip) get the selection fill and the focus ring.
+    QStyleOptionViewItem panel = opt;
+    panel.rect.setTop(opt.rect.top() + layout.dividerHeight);
+    style->drawPrimitive(QStyle::PE_PanelItemViewItem, &panel, painter, widget);
     const bool selected = opt.state & QStyle::State_Selected;
     const QPalette& pal = opt.palette;
     const QColor text = selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Text);
@@ -295,7 +325,7 @@ void ResultDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option
     // Keyboard focus: the list has focus and this is its current row (the one Enter opens). Selection
     // alone is only the fill, so a person can tell where Enter and Space will act.
     if (opt.state & QStyle::State_HasFocus)
-        drawFocusRing(painter, QRectF(opt.rect), pal, selected);
+        drawFocusRing(painter, QRectF(panel.rect), pal, selected);
 }
 
 }  // namespace fibrokb::app

@@ -307,7 +307,8 @@ private:
             for (const auto& s : a.sections)
                 hasBox |= s.anchor == "when-to-get-help";
             if (painTopic && !hasBox)
-                error(out, a.path, 2, "articles on this topic need a 'When to get help' box: add a {{help-box NAME}} line");
+                error(out, a.path, 2,
+                      "articles on this topic need a 'When to get help' box: add a {{help-box NAME}} line");
             bool linksUrgent = false;
             for (const auto& link : a.links)
                 linksUrgent |= link.targetId == "when-to-get-urgent-help";

@@ -90,9 +90,8 @@ void buildBoxes(const YAML::Node& root, const std::string& path, HelpBoxes& boxe
                 auto [seen, first] = tierOfSign.emplace(id, std::make_pair(std::string(tier.key), name));
                 if (!first && seen->second.first != tier.key)
                     throw std::runtime_error(lineOf(idNode, path) + ": sign '" + id + "' is under '" + tier.key +
-                                             "' in box '" + name + "' but under '" + seen->second.first +
-                                             "' in box '" + seen->second.second +
-                                             "': a sign has one urgency on every page");
+                                             "' in box '" + name + "' but under '" + seen->second.first + "' in box '" +
+                                             seen->second.second + "': a sign has one urgency on every page");
                 md += "- " + found->second + "\n";
             }
             md += "\n";
@@ -195,8 +194,7 @@ static bool isHandWrittenBox(const std::string& line)
     return rest == "when to get help";
 }
 
-std::string expandHelpBoxes(const std::string& body, int bodyFirstLine, const std::string& pagePath,
-                            Problems& problems)
+std::string expandHelpBoxes(const std::string& body, int bodyFirstLine, const std::string& pagePath, Problems& problems)
 {
     // Cheap test first: most pages of a corpus without boxes have neither a directive nor the heading.
     if (body.find(kDirectiveStart) == std::string::npos && body.find("When to get help") == std::string::npos &&

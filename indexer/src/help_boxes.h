@@ -15,7 +15,8 @@ std::string helpBoxesPathFor(const std::string& pagePath);
 
 // Replaces every directive line of `body` (whose first line is file line `bodyFirstLine` of `pagePath`) with its
 // box. An unknown name, a missing or malformed help-boxes.yaml is an error on the page's directive line; the line
-// is then left out. Where the corpus defines boxes, a hand-written "When to get help" heading is an error too. The file is read once per process and path (a build reads it for every page).
+// is then left out. Where the corpus defines boxes, a hand-written "When to get help" heading is an error too. The file
+// is read once per process and path (a build reads it for every page).
 std::string expandHelpBoxes(const std::string& body, int bodyFirstLine, const std::string& pagePath,
                             Problems& problems);
 

@@ -83,7 +83,8 @@ json toJson(const Hit& h)
             {"path", h.path},
             {"article", h.articleId},
             {"audience", h.audience},
-            {"reviewed", h.reviewed}};
+            {"reviewed", h.reviewed},
+            {"partial", h.partial}};
 }
 
 json toJson(const SearchResult& r, const std::string& query)
@@ -96,6 +97,7 @@ json toJson(const SearchResult& r, const std::string& query)
             {"corrected", r.corrected ? json(*r.corrected) : json(nullptr)},
             {"showing_corrected", r.showingCorrected},
             {"relaxed", r.relaxed},
+            {"partial_matches", r.partialMatches},
             {"total", r.total},
             {"facets", {{"topics", r.facets.topics}, {"types", r.facets.types}, {"audiences", r.facets.audiences}}},
             {"results", results}};

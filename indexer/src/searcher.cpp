@@ -738,6 +738,9 @@ bool Searcher::outdated() const
     return generation != impl_->generation || revisionStamp(impl_->dir, generation) != impl_->revision;
 }
 
+// The first page of results is filled with partial matches up to this many rows when fewer pages have every word.
+constexpr int kFillFirstPageTo = 10;
+
 SearchResult Searcher::search(const SearchRequest& request) const
 try {
     const Impl& d = *impl_;
@@ -807,6 +810,30 @@ try {
     for (auto it = mset.begin(); it != mset.end(); ++it, ++row)
         result.hits.push_back(
             d.makeHit(it, mset, browse ? nullptr : &wanted, request.snippets < 0 || row < request.snippets));
+
+    // Few pages have every word ("walking stick" finds one): a reader expects the closest pages too, so the
+    // first page is filled with the best partial matches, marked so the list can show them below a divider.
+    // Only on the first page, and only for plain words (an AND, a phrase or -word means what it says).
+    const int fillTo = std::min(limit, kFillFirstPageTo);
+    if (!browse && offset == 0 && !result.relaxed && !result.showingCorrected && d.tuning.fillWithPartial &&
+        d.tuning.relaxToAnyWord && int(mset.size()) < fillTo && !QueryBuilder::usesSyntax(text)) {
+        std::set<Xapian::docid> shown;
+        for (auto it = mset.begin(); it != mset.end(); ++it)
+            shown.insert(*it);
+        const Xapian::Query relaxed = d.builder->buildRelaxed(text, options);
+        enquire.clear_matchspies();  // the facet counts stay those of the full matches that `total` counts
+        enquire.set_query(filtered(relaxed, filter));
+        const Xapian::MSet more = enquire.get_mset(0, Xapian::doccount(fillTo), d.db.get_doccount());
+        const std::set<std::string> someWanted = d.wantedStems(relaxed);
+        for (auto it = more.begin(); it != more.end() && int(result.hits.size()) < fillTo; ++it) {
+            if (shown.count(*it))
+                continue;
+            Hit hit = d.makeHit(it, more, &someWanted, request.snippets < 0 || row++ < request.snippets);
+            hit.partial = true;
+            result.hits.push_back(std::move(hit));
+            ++result.partialMatches;
+        }
+    }
 
     // Each facet's counts honour the query and the *other* facets' filters.
     auto countsFor = [&](FacetGroup group, bool active) {

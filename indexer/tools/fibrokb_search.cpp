@@ -33,7 +33,8 @@ const char* kHelpStart =
     "  -h, --help         show this help\n"
     "  --version          show the version\n"
     "\n"
-    "Query language: words (all must match; if none match, pages with some of them are shown),\n"
+    "Query language: words (all must match; when fewer than 10 pages have them all, the closest\n"
+    "pages with some of them follow below a divider, and when none do, those are shown),\n"
     "\"exact phrases\", AND, OR, NOT, +word, -word, prefix* , title:word, topic:ID.\n"
     "An empty query with --topic/--type/--audience lists those pages by title.\n"
     "A query longer than 1,000 bytes is cut there (a note says so); control characters and\n"
@@ -157,7 +158,12 @@ int main(int argc, char** argv)
             std::cout << "No page has every word; showing pages with some of them.\n";
         std::cout << result.total << (result.total == 1 ? " result" : " results") << "\n\n";
         int n = request.offset;
+        bool dividerShown = false;
         for (const auto& h : result.hits) {
+            if (h.partial && !dividerShown) {
+                std::cout << "-- Pages that match some of your words --\n\n";
+                dividerShown = true;
+            }
             std::string topics;
             for (const auto& t : h.topics)
                 topics += (topics.empty() ? "" : ", ") + t;

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <set>
 
 using namespace fibrokb;
 
@@ -277,6 +278,44 @@ TEST_CASE("when no page has every word and pages with some words are shown", "[s
     SearchResult r = run("bursitis zzzqqq");
     CHECK(r.relaxed);
     CHECK(contains(ids(r), "hip-outer"));
+}
+
+TEST_CASE("few pages with every word: the first page is filled with partial matches, marked, after them",
+          "[search][partial]")
+{
+    // "bursitis" is only on hip-outer, which says "exercise" too; other pages say "exercise" (hand-checked).
+    SearchResult r = run("bursitis exercise");
+    REQUIRE(r.total == 1);
+    REQUIRE(r.hits.size() > 1);
+    CHECK(r.hits[0].id == "hip-outer");
+    CHECK_FALSE(r.hits[0].partial);
+    CHECK(r.partialMatches == int(r.hits.size()) - 1);
+    std::set<std::string> seen;
+    for (size_t i = 1; i < r.hits.size(); ++i) {
+        CHECK(r.hits[i].partial);
+        CHECK(seen.insert(r.hits[i].id).second);
+        CHECK(r.hits[i].id != "hip-outer");
+    }
+    CHECK_FALSE(r.relaxed);
+
+    // The facet counts are those of the full matches, as the total is.
+    Searcher noFill(fibrokb::test::fixtureIndex());
+    SearchTuning tuning;
+    tuning.fillWithPartial = false;
+    noFill.setTuning(tuning);
+    SearchRequest plain;
+    plain.query = "bursitis exercise";
+    plain.limit = 50;
+    SearchResult without = noFill.search(plain);
+    CHECK(without.hits.size() == 1);
+    CHECK(without.partialMatches == 0);
+    CHECK(without.facets.topics == r.facets.topics);
+
+    // Operators and later pages are taken as written.
+    CHECK(run("bursitis AND exercise").partialMatches == 0);
+    SearchRequest second = plain;
+    second.offset = 1;
+    CHECK(fixture().search(second).partialMatches == 0);
 }
 
 TEST_CASE("offset and limit page through results", "[search]")

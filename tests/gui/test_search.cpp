@@ -48,6 +48,43 @@ TEST_CASE("Typing in the search field updates the results as you type", "[gui][s
     CHECK(window->resultsView()->summaryLabel()->text().contains(QStringLiteral("1 page found")));
 }
 
+TEST_CASE("When few pages have every word, the closest pages follow below a divider that is read out",
+          "[gui][search][partial]")
+{
+    test::TestEnv env;
+    auto window = env.window();
+    window->searchField()->setCompletionEnabled(false);
+    REQUIRE(test::typeQuery(*window, QStringLiteral("hip water")));
+    CHECK(test::resultIds(*window) == QStringList{QStringLiteral("hip-exercise")});
+    const QStringList partial = test::partialResultIds(*window);
+    REQUIRE_FALSE(partial.isEmpty());
+    CHECK_FALSE(partial.contains(QStringLiteral("hip-exercise")));
+    // The total counts the pages with every word only.
+    CHECK(window->resultsView()->summaryLabel()->text().contains(QStringLiteral("1 page found")));
+
+    auto* model = window->resultModel();
+    const QModelIndex first = model->index(0, 0);
+    const QModelIndex divided = model->index(1, 0);
+    CHECK_FALSE(first.data(ResultListModel::StartsPartialRole).toBool());
+    CHECK(divided.data(ResultListModel::StartsPartialRole).toBool());
+    CHECK(divided.data(Qt::AccessibleTextRole).toString().startsWith(ResultListModel::partialDividerText()));
+    if (model->rowCount() > 2)
+        CHECK_FALSE(model->index(2, 0).data(ResultListModel::StartsPartialRole).toBool());
+
+    // The divider takes room above the row: the row is taller than the same row without it.
+    QListView* list = window->resultsView()->list();
+    QStyleOptionViewItem option;
+    option.initFrom(list);
+    option.rect = QRect(0, 0, list->viewport()->width(), 100);
+    app::ResultItem same = *model->itemAt(1);
+    same.partial = false;
+    ResultListModel alone;
+    alone.setItems({same});
+    const int withDivider = list->itemDelegate()->sizeHint(option, divided).height();
+    const int without = list->itemDelegate()->sizeHint(option, alone.index(0, 0)).height();
+    CHECK(withDivider > without);
+}
+
 TEST_CASE("Answers to older requests are dropped and only the newest is shown", "[gui][search]")
 {
     test::TestEnv env;

@@ -48,6 +48,7 @@ struct Hit {
     std::string path;
     double score = 0;         // 0..100, percentage relevance
     double importance = 1.0;  // curated weight from the front matter (2 = start here, urgent help)
+    bool partial = false;     // a closest partial match, shown below the pages that have every word
 };
 
 struct Facets {
@@ -64,6 +65,8 @@ struct SearchResult {
     std::optional<std::string> corrected;  // spelling suggestion for the query, if any
     bool showingCorrected = false;         // the query found nothing, so `corrected` was searched
     bool relaxed = false;                  // no document had every word; results match some words
+    int partialMatches = 0;                // hits at the end of the first page that match only some words
+                                           // (Hit::partial): few pages had every word, so the page was filled
     std::string parsed;                    // the query as parsed (Xapian description)
     bool truncated = false;                // the query was longer than kMaxQueryBytes and was cut
 };
@@ -84,10 +87,11 @@ struct IndexInfo {
 // Ranking switches. The defaults are what the app and the tools use; bench/relevance turns each one off in
 // turn to measure what it is worth (docs/search-quality.md).
 struct SearchTuning {
-    bool synonyms = true;        // expand lay words, brand names and misspellings from synonyms.txt
-    bool spelling = true;        // search the spelling correction when the query found nothing
-    bool importance = true;      // add the curated front matter importance to the score
-    bool relaxToAnyWord = true;  // when no page has every word, rank pages by the words they have
+    bool synonyms = true;         // expand lay words, brand names and misspellings from synonyms.txt
+    bool spelling = true;         // search the spelling correction when the query found nothing
+    bool importance = true;       // add the curated front matter importance to the score
+    bool relaxToAnyWord = true;   // when no page has every word, rank pages by the words they have
+    bool fillWithPartial = true;  // when few pages have every word, fill the first page with partial matches
     bool questionsFavourFaq =
         false;  // question-shaped queries lift FAQ answers (measured: no gain once titleWords is on)
     bool titleWords =

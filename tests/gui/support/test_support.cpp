@@ -99,13 +99,30 @@ bool replaceQuery(app::MainWindow& window, const QString& text)
     return typeQuery(window, text);
 }
 
-QStringList resultIds(app::MainWindow& window)
+namespace {
+QStringList idsOfRows(app::MainWindow& window, bool partial)
 {
     QStringList ids;
     auto* model = window.resultModel();
-    for (int row = 0; row < model->rowCount(); ++row)
-        ids << model->index(row, 0).data(app::ResultListModel::IdRole).toString();
+    bool belowDivider = false;
+    for (int row = 0; row < model->rowCount(); ++row) {
+        const QModelIndex index = model->index(row, 0);
+        belowDivider |= index.data(app::ResultListModel::StartsPartialRole).toBool();
+        if (belowDivider == partial)
+            ids << index.data(app::ResultListModel::IdRole).toString();
+    }
     return ids;
+}
+}  // namespace
+
+QStringList resultIds(app::MainWindow& window)
+{
+    return idsOfRows(window, false);
+}
+
+QStringList partialResultIds(app::MainWindow& window)
+{
+    return idsOfRows(window, true);
 }
 
 int topicRow(app::MainWindow& window, const QString& topicId)

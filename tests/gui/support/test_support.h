@@ -38,7 +38,10 @@ bool waitIdle(app::MainWindow& window, int timeoutMs = 8000);
 bool typeQuery(app::MainWindow& window, const QString& text);
 // Replaces the field's text (select all + type).
 bool replaceQuery(app::MainWindow& window, const QString& text);
+// Ids of the result rows that match every word (above the "Pages that match some of your words" divider),
+// and of the partial matches below it.
 QStringList resultIds(app::MainWindow& window);
+QStringList partialResultIds(app::MainWindow& window);
 int topicRow(app::MainWindow& window, const QString& topicId);
 bool openResult(app::MainWindow& window, const QString& articleId);
 
