@@ -124,6 +124,8 @@ public:
     {
         termgen_.set_stemmer(Xapian::Stem(schema::kStemLanguage));
         termgen_.set_stemming_strategy(schema::kStemStrategy);
+        questions_.set_stemmer(Xapian::Stem(schema::kStemLanguage));
+        questions_.set_stemming_strategy(Xapian::TermGenerator::STEM_ALL);
         // No FLAG_SPELLING: it writes to the spelling table once per word occurrence (11% of a build).
         // SpellingCounter adds each distinct word once per shard instead.
     }
@@ -134,6 +136,12 @@ public:
         Xapian::Document doc = start(a, a.id, a.title);
         termgen_.index_text(a.summary, summaryWdf_);
         termgen_.increase_termpos();
+        // The questions the page says it answers are searchable words too ("remission" may be only there).
+        for (const auto& q : a.askedAs) {
+            termgen_.index_text(q, summaryWdf_);
+            termgen_.increase_termpos();
+            addQuestion(q);
+        }
         stored::DocRecord record = recordFor(a, a.id, a.title, a.summary, "", path);
         for (const auto& s : a.sections) {
             if (!s.heading.empty()) {
@@ -168,6 +176,9 @@ private:
         termgen_.index_text(title, titleWdf_);
         termgen_.index_text(title, 1, schema::kTitlePrefix);
         termgen_.increase_termpos();
+        questions_.set_document(doc);
+        questions_.set_termpos(0);
+        addQuestion(title);
         doc.add_boolean_term(schema::booleanTerm(schema::kIdPrefix, id));
         doc.add_boolean_term(schema::booleanTerm(schema::kFilePrefix, a.id));
         const std::vector<std::string> facets = facetTerms(a);
@@ -181,6 +192,12 @@ private:
         if (a.type == DocType::Faq)
             doc.add_value(schema::kFaqSlot, Xapian::sortable_serialise(1.0));
         return doc;
+    }
+
+    void addQuestion(const std::string& question)
+    {
+        questions_.index_text(question, 1, schema::kQuestionPrefix);
+        questions_.increase_termpos(schema::kNextQuestionGap);
     }
 
     static stored::DocRecord recordFor(const Article& a, const std::string& id, const std::string& title,
@@ -202,6 +219,7 @@ private:
 
     const FacetDictionary& facets_;
     Xapian::TermGenerator termgen_;
+    Xapian::TermGenerator questions_;  // XQ terms: every word, stemmed, with positions (schema.h)
     int titleWdf_, headingWdf_, summaryWdf_;
 };
 

@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <functional>
+#include <string>
 
 #include <string>
 
@@ -18,6 +19,9 @@ struct QueryOptions {
     bool boostImportance = true;
     bool questionsFavourFaq = true;
     bool titleWords = true;
+    bool questionMatch = true;  // match and lift pages whose questions (XQ terms) have the typed words
+    std::string questionText;   // the words for the question match when not the typed ones (a spelling
+                                // correction: "fibromylagia back pain" asks the question "fibromyalgia back pain")
 };
 
 class QueryBuilder {
@@ -53,6 +57,7 @@ private:
     Xapian::QueryParser makeParser(const QueryOptions& options) const;
     static std::string plainWords(const std::string& text);
     Xapian::Query withBoosts(Xapian::Query query, const std::string& text, const QueryOptions& options) const;
+    Xapian::Query withQuestionMatch(Xapian::Query query, const std::string& text) const;
 
     const Xapian::Database& db_;
     const SynonymTable& synonyms_;

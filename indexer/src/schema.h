@@ -13,7 +13,8 @@ namespace fibrokb::schema {
 // 2: document data and article records in stored_data.h's compact formats; facets and titles in value slots;
 //    no XH heading terms (nothing searched them).
 // 3: the document record compressed whole (stored_data.cpp says why).
-constexpr int kSchemaVersion = 3;
+// 4: XQ question terms (titles, FAQ questions and asked_as), every word kept, stemmed, with positions.
+constexpr int kSchemaVersion = 4;
 constexpr const char* kStemLanguage = "english";
 // STEM_SOME: stemmed terms (Z-prefixed) for ranking plus unstemmed terms for phrases and exact words.
 constexpr Xapian::TermGenerator::stem_strategy kStemStrategy = Xapian::TermGenerator::STEM_SOME;
@@ -27,6 +28,12 @@ constexpr const char* kAudiencePrefix = "XA";  // boolean: XApatients | XAcaregi
 // Pages written for everyone are written for each group too: filtering by a group also keeps them.
 constexpr const char* kAudienceEveryone = "everyone";
 constexpr const char* kFilePrefix = "XF";  // boolean: XF<file id> the document belongs to
+// The questions a document answers, in readers' words: its title, a FAQ entry's question, an article's asked_as
+// list. Every word is indexed (stop words too: "will it get better" is all stop words), stemmed (STEM_ALL, so no
+// Z terms) and with positions, each question kNextQuestionGap positions after the last, so that a NEAR query
+// matches the words of one question, not words spread over several.
+constexpr const char* kQuestionPrefix = "XQ";
+constexpr Xapian::termpos kNextQuestionGap = 100;
 
 // Within-document frequency boosts: a word in the title counts as this many body occurrences.
 constexpr int kTitleWdf = 6;

@@ -418,6 +418,7 @@ struct Searcher::Impl {
         o.boostImportance = tuning.importance;
         o.questionsFavourFaq = tuning.questionsFavourFaq;
         o.titleWords = tuning.titleWords;
+        o.questionMatch = tuning.questionMatch;
         return o;
     }
 
@@ -773,10 +774,14 @@ try {
     Xapian::Query query = Xapian::Query::MatchAll;
     QueryOptions options = d.queryOptions(request.asYouType);
     if (!browse) {
-        query = d.builder->build(text, options);
         std::string corrected = d.builder->correction(text);
         if (!corrected.empty())
             result.corrected = corrected;
+        // A misspelt word can never match a page's question: the question is matched as corrected.
+        if (d.tuning.spelling)
+            options.questionText = corrected;
+        query = d.builder->build(text, options);
+        options.questionText.clear();
     }
     Xapian::MSet mset = runPage(query);
     // The fallbacks cost extra passes, so they run only when the query as typed matched nothing.

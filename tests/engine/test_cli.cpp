@@ -83,7 +83,7 @@ TEST_CASE("fibrokb-index stats describes the index - a missing index is an error
 {
     Run stats = index({"stats", "--index", fibrokb::test::fixtureIndex()});
     CHECK(stats.exitCode == 0);
-    CHECK(has(stats, "Schema version: 3"));
+    CHECK(has(stats, "Schema version: 4"));
     CHECK(has(stats, "article"));
     CHECK(has(stats, "back-pain"));
     TempDir dir;

@@ -365,7 +365,7 @@ TEST_CASE("stored articles and topics and completion and related pages", "[searc
 TEST_CASE("index info reports documents by type and topic and audience", "[search]")
 {
     IndexInfo info = fixture().info();
-    CHECK(info.schemaVersion == 3);
+    CHECK(info.schemaVersion == 4);
     CHECK(info.documents == 7);
     CHECK(info.byType.at("article") == 4);
     CHECK(info.byType.at("faq") == 3);

@@ -31,10 +31,20 @@ struct RealIndex {
     }
 };
 
-const Searcher& searcher()
+const RealIndex& realIndex()
 {
     static RealIndex index;
-    static Searcher s(index.dir + "/index");
+    return index;
+}
+
+std::string relevanceIndexDir()
+{
+    return realIndex().dir + "/index";
+}
+
+const Searcher& searcher()
+{
+    static Searcher s(relevanceIndexDir());
     return s;
 }
 
@@ -90,11 +100,110 @@ TEST_CASE("the examples people type find the right page first", "[relevance]")
         auto result = searcher().search(r);
         return result.hits.empty() ? std::string() : result.hits[0].articleId;
     };
-    CHECK(first("hip bursitis") == "faq-hip");
+    const std::string bursitis = first("hip bursitis");  // the FAQ answer, or the outer hip pain article
+    CHECK((bursitis == "faq-hip" || bursitis == "outer-hip-pain"));
     CHECK(first("lyrica") == "pregabalin-duloxetine-milnacipran");
     const std::string si = first("SI joint");  // the SI joint article, or the FAQ answer about it
     CHECK((si == "buttock-and-si-joint-pain" || si == "faq-hip"));
     CHECK(first("water exercise for hip pain") == "water-exercise");
     CHECK(first("fibromyalgea") != "");
     CHECK(first("fibro fog") == "fibro-fog");
+}
+
+namespace {
+
+// Where `id` (a page or FAQ entry id, or a page id for any of its entries) ranks for `query`: 1-based, 0 = not
+// in the first `depth` rows.
+int rankOf(const Searcher& s, const std::string& query, const std::string& id, int depth = 3)
+{
+    SearchRequest r;
+    r.query = query;
+    r.limit = depth;
+    auto result = s.search(r);
+    for (size_t i = 0; i < result.hits.size(); ++i)
+        if (result.hits[i].id == id || result.hits[i].articleId == id)
+            return int(i) + 1;
+    return 0;
+}
+
+struct MustStay {
+    std::string query, id;
+};
+
+// One ranking feature that docs/search-quality.md says helps, with the queries that need it to find their page
+// in the top 3. The gate holds both ways: with the feature on every query finds its page, and with it off at
+// least one does not, so the list really measures the feature (it fails if the feature is removed or stops
+// working, and it fails if the list stops depending on it).
+struct FeatureGate {
+    const char* name;
+    void (*off)(SearchTuning&);
+    std::vector<MustStay> mustStay;
+};
+
+const std::vector<FeatureGate>& featureGates()
+{
+    static const std::vector<FeatureGate> gates = {
+        {"synonyms",
+         [](SearchTuning& t) { t.synonyms = false; },
+         {{"lyrica", "pregabalin-duloxetine-milnacipran"},
+          {"cane", "walking-aids-and-equipment"},
+          {"hereditary", "does-fibromyalgia-run-in-families"}}},
+        {"spelling",
+         [](SearchTuning& t) { t.spelling = false; },
+         {{"acupunture", "acupuncture"}, {"hydrotheraphy", "water-exercise"}, {"hypermobilty", "hypermobility"}}},
+        {"importance", [](SearchTuning& t) { t.importance = false; }, {{"fibromyalgea", "start-here"}}},
+        {"relaxToAnyWord",
+         [](SearchTuning& t) { t.relaxToAnyWord = false; },
+         {{"outer hip pain bursitis zebra", "outer-hip-pain"}}},
+        {"fillWithPartial",
+         [](SearchTuning& t) { t.fillWithPartial = false; },
+         {{"what conditions can be mistaken for fibromyalgia",
+           "faq-mimics#which-conditions-can-look-like-fibromyalgia"},
+          {"difference between myofascial pain trigger points and fibromyalgia",
+           "faq-mimics#how-is-myofascial-pain-trigger-points-different-from-fibromyalgia"}}},
+        {"questionMatch",
+         [](SearchTuning& t) { t.questionMatch = false; },
+         {{"my pain feels different from my usual fibro pain should i get it checked",
+           "faq-urgent#my-pain-feels-different-from-my-usual-fibromyalgia-pain-should-i-get-it-checked"},
+          {"will it get better", "will-fibromyalgia-get-better"},
+          {"how is fibromyalgia diagnosed", "how-fibromyalgia-is-diagnosed"}}},
+    };
+    return gates;
+}
+
+}  // namespace
+
+TEST_CASE("each ranking feature keeps its queries in the top 3, and switching it off loses one", "[relevance][gates]")
+{
+    searcher();  // builds the real index once
+    for (const FeatureGate& gate : featureGates()) {
+        INFO("feature " << gate.name);
+        const Searcher& on = searcher();
+        for (const auto& m : gate.mustStay) {
+            INFO("\"" << m.query << "\" -> " << m.id);
+            CHECK(rankOf(on, m.query, m.id) > 0);
+        }
+        Searcher off(relevanceIndexDir());
+        SearchTuning tuning;
+        gate.off(tuning);
+        off.setTuning(tuning);
+        int lost = 0;
+        for (const auto& m : gate.mustStay)
+            lost += rankOf(off, m.query, m.id) == 0;
+        CHECK(lost > 0);
+    }
+}
+
+TEST_CASE("the examples of issue 13 find their page in the top 3 and short queries fill the first page", "[relevance]")
+{
+    const Searcher& s = searcher();
+    CHECK(rankOf(s, "is swimming good for fibromyalgia", "water-exercise") > 0);
+    CHECK(rankOf(s, "will it get better", "will-fibromyalgia-get-better") > 0);
+    CHECK(rankOf(s, "how is fibromyalgia diagnosed", "how-fibromyalgia-is-diagnosed") > 0);
+    for (const char* q : {"walking stick", "CBT for chronic pain", "fibromyalgia cure"}) {
+        SearchRequest r;
+        r.query = q;
+        INFO(q);
+        CHECK(s.search(r).hits.size() >= 10);
+    }
 }

@@ -92,6 +92,8 @@ struct SearchTuning {
     bool importance = true;       // add the curated front matter importance to the score
     bool relaxToAnyWord = true;   // when no page has every word, rank pages by the words they have
     bool fillWithPartial = true;  // when few pages have every word, fill the first page with partial matches
+    bool questionMatch = true;    // the typed words against the questions pages answer (titles, FAQ questions,
+                                  // asked_as): matched whole with stop words kept, and lifted
     bool questionsFavourFaq =
         false;  // question-shaped queries lift FAQ answers (measured: no gain once titleWords is on)
     bool titleWords =
