@@ -303,6 +303,9 @@ QString ArticlePage::sourceLine(const fibrokb::Source& source, bool forPrint)
             line += QStringLiteral(" <a href=\"%1\">%2</a> <span class=\"net\">(%3)</span>")
                         .arg(htmlEscape(target), htmlEscape(shown), tr("opens in your browser, needs internet"));
     }
+    // Web pages change: say when ours was last compared with this one.
+    if (!source.checked.empty() && !source.url.empty())
+        line += QLatin1Char(' ') + htmlEscape(tr("Web page checked %1.").arg(readableDate(toQString(source.checked))));
     return line;
 }
 

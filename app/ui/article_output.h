@@ -2,6 +2,8 @@
 // PDF use the print layout of the page (its sources, the disclaimer), large print when chosen.
 #pragma once
 
+#include "ui/printing.h"
+
 #include <QObject>
 #include <QString>
 
@@ -34,6 +36,9 @@ Q_SIGNALS:
     void statusMessage(const QString& message);
 
 private:
+    // The page's drawings for the printed document (dark on paper).
+    AddResources printResources() const;
+
     AppSession& session_;
     ArticleView* view_;
     ReadAloud* readAloud_;

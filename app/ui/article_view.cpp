@@ -1,5 +1,7 @@
 #include "ui/article_view.h"
 
+#include "ui/article_images.h"
+
 #include "ui/contents_delegate.h"
 #include "ui/find_bar.h"
 #include "ui/read_aloud.h"
@@ -17,9 +19,15 @@
 #include <QSplitter>
 #include <QTextBlock>
 #include <QTextDocument>
+#include <QTimer>
 #include <QVBoxLayout>
 
 namespace fibrokb::app {
+namespace {
+// The page text size at which drawings are shown at the size they were drawn (an 11.5 pt page: the usual 10 pt
+// interface text, made 15% larger for reading).
+constexpr qreal kDrawingPoint = 11.5;
+}  // namespace
 
 ArticleView::ArticleView(QWidget* parent) : QWidget(parent)
 {
@@ -85,6 +93,19 @@ ArticleView::ArticleView(QWidget* parent) : QWidget(parent)
     connect(bar, &QAbstractSlider::valueChanged, this, &ArticleView::followScroll);
     connect(findBar_->field(), &QLineEdit::textEdited, this, &ArticleView::releasePlace);
     connect(browser_, &QTextBrowser::anchorClicked, this, &ArticleView::onAnchorClicked);
+    // Drawings are drawn for the width the text has: a narrower or wider column draws them again (once, after
+    // the resizing settles in the event loop).
+    connect(browser_, &SafeTextBrowser::textColumnWidthChanged, this, [this](int width) {
+        if (article_.images.empty() || articleId_.isEmpty() || redrawQueued_ || qAbs(width - imagesDrawnFor_) < 8)
+            return;
+        redrawQueued_ = true;
+        QTimer::singleShot(0, this, [this] {
+            redrawQueued_ = false;
+            const Target keep = target_.active ? target_ : Target{true, QString(), readingPosition()};
+            render();
+            holdPlace(keep);
+        });
+    });
     connect(browser_, &QWidget::customContextMenuRequested, this, &ArticleView::showContextMenu);
     connect(contents_, &QWidget::customContextMenuRequested, this, &ArticleView::showContentsMenu);
     connect(contents_, &QListWidget::itemActivated, this,
@@ -157,6 +178,13 @@ void ArticleView::render()
     // ArticlePage bounds the body (size, block length, table cells, nesting depth) so setHtml stays quick on the UI
     // thread.
     pageInfo_ = PageInfo{};
+    // The page's drawings, in the page's text colour and at its text size, within the width the text has.
+    // Before the view is laid out its width means nothing: they are drawn at their own size, and again for the
+    // real width when it is known (textColumnWidthChanged).
+    browser_->updateReadingColumn();
+    imagesDrawnFor_ = browser_->isVisible() ? browser_->textColumnWidth() : 0;
+    addArticleImages(*browser_->document(), article_, colors_.text, browser_->font().pointSizeF() / kDrawingPoint,
+                     imagesDrawnFor_, browser_->devicePixelRatioF());
     browser_->setHtml(ArticlePage::html(article_, related_, topicLabels_, PageOptions{}, &pageInfo_));
     browser_->updateReadingColumn();
     indexAnchors();
@@ -490,6 +518,8 @@ void ArticleView::applyZoom()
     browser_->setFont(font);
     browser_->document()->setDefaultFont(font);
     browser_->updateReadingColumn();
+    if (hasPage && !article_.images.empty())
+        render();  // the drawings are drawn for the text size
     if (hasPage && keep.active)
         holdPlace(keep);
 }

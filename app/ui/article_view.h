@@ -130,6 +130,8 @@ private:
     PageInfo pageInfo_;
     qint64 lastRenderMs_ = 0;
     int zoom_ = 100;
+    int imagesDrawnFor_ = 0;     // the text width the page's drawings were last drawn for
+    bool redrawQueued_ = false;  // a redraw for a new width is waiting in the event loop
     int baseFontPoint_ = 0;
     Target target_;
     bool applyingPlace_ = false;

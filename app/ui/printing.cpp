@@ -12,8 +12,10 @@
 namespace fibrokb::app {
 namespace {
 
-void fillDocument(QTextDocument& document, const QString& html, const QString& title)
+void fillDocument(QTextDocument& document, const QString& html, const QString& title, const AddResources& resources)
 {
+    if (resources)
+        resources(document);
     // Paper is always light: print colours do not follow the screen theme. 12 pt is the smallest
     // comfortable size on paper; a page asks for more (large print) in its own style.
     document.setDefaultStyleSheet(ArticlePage::styleSheet(PageColors{}));
@@ -33,7 +35,8 @@ void setUpPrinter(QPrinter& printer, const QString& title)
 
 }  // namespace
 
-bool exportHtmlToPdf(const QString& html, const QString& title, const QString& path, QString* error)
+bool exportHtmlToPdf(const QString& html, const QString& title, const QString& path, QString* error,
+                     const AddResources& resources)
 {
     QPrinter printer(QPrinter::HighResolution);
     printer.setOutputFormat(QPrinter::PdfFormat);
@@ -41,7 +44,7 @@ bool exportHtmlToPdf(const QString& html, const QString& title, const QString& p
     printer.setCreator(QStringLiteral("FibroKB"));
     setUpPrinter(printer, title);
     QTextDocument document;
-    fillDocument(document, html, title);
+    fillDocument(document, html, title, resources);
     document.print(&printer);
     const QFileInfo written(path);
     if (!written.exists() || written.size() == 0) {
@@ -52,7 +55,7 @@ bool exportHtmlToPdf(const QString& html, const QString& title, const QString& p
     return true;
 }
 
-bool printHtmlWithDialog(QWidget* parent, const QString& html, const QString& title)
+bool printHtmlWithDialog(QWidget* parent, const QString& html, const QString& title, const AddResources& resources)
 {
     QPrinter printer(QPrinter::HighResolution);
     setUpPrinter(printer, title);
@@ -61,7 +64,7 @@ bool printHtmlWithDialog(QWidget* parent, const QString& html, const QString& ti
     if (dialog.exec() != QDialog::Accepted)
         return false;
     QTextDocument document;
-    fillDocument(document, html, title);
+    fillDocument(document, html, title, resources);
     document.print(&printer);
     return true;
 }

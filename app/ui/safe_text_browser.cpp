@@ -62,6 +62,11 @@ void SafeTextBrowser::updateReadingColumn()
         root->setFrameFormat(format);
     }
     fitHeadingsToColumn();
+    const int width = qMax(0, available - 2 * side - 2 * int(document()->documentMargin()));
+    if (width != textColumnWidth_) {
+        textColumnWidth_ = width;
+        Q_EMIT textColumnWidthChanged(width);
+    }
 }
 
 int SafeTextBrowser::fitHeadingsToColumn()

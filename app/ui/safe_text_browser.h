@@ -23,6 +23,11 @@ public:
     // smaller (HTML's font size steps) until its longest word fits, never smaller than the body text.
     // It grows back when there is room. Returns how many headings are smaller than written.
     int fitHeadingsToColumn();
+    // The width the text has now (the column, or less in a narrow window), in device-independent pixels.
+    int textColumnWidth() const { return textColumnWidth_; }
+
+Q_SIGNALS:
+    void textColumnWidthChanged(int width);
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
@@ -30,6 +35,7 @@ protected:
 private:
     int columnCharacters_ = 72;
     int blocked_ = 0;
+    int textColumnWidth_ = 0;
 };
 
 }  // namespace fibrokb::app

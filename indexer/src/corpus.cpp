@@ -3,6 +3,7 @@
 #include "text.h"
 #include "corpus_files.h"
 #include "front_matter.h"
+#include "article_images.h"
 #include "help_boxes.h"
 #include "markdown.h"
 #include "parallel.h"
@@ -73,7 +74,10 @@ bool parseArticleText(const std::string& text, const std::string& path, DocType 
         return false;
     out.sections = std::move(body.sections);
     out.links = std::move(body.links);
+    out.images = std::move(body.images);
     out.html = std::move(body.html);
+    // Pages live one folder down (articles/, faq/): the images folder is beside them.
+    loadArticleImages(out, std::filesystem::path(path).parent_path().parent_path().string(), problems);
     for (const auto& s : out.sections)
         if (s.level == 1)
             problems.push_back(

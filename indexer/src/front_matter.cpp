@@ -108,6 +108,7 @@ public:
             s.year = get("year");
             s.url = get("url");
             s.doi = get("doi");
+            s.checked = get("checked");
             if (s.title.empty())
                 error(item, "source without a title");
             if (s.url.empty() && s.doi.empty())
@@ -115,6 +116,12 @@ public:
                       "source '" + s.title + "' needs a doi or url (the app is offline: readers need a full citation)");
             if (s.by.empty())
                 warning(item, "source '" + s.title + "' has no 'by'");
+            // A web page changes: the reader is told when ours was last compared with it.
+            if (!s.checked.empty() && !isIsoDate(s.checked))
+                error(item["checked"],
+                      "source '" + s.title + "': 'checked' must be an ISO date (YYYY-MM-DD), not '" + s.checked + "'");
+            else if (!s.url.empty() && s.checked.empty())
+                warning(item, "source '" + s.title + "' has a url but no 'checked' date (the day it was last checked)");
             out.push_back(std::move(s));
         }
     }

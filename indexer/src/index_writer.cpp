@@ -4,6 +4,7 @@
 #include <fibrokb/searcher.h>
 
 #include "corpus_files.h"
+#include "article_images.h"
 #include "help_boxes.h"
 #include "parallel.h"
 #include "text.h"
@@ -412,6 +413,8 @@ std::string corpusSettings(const Corpus& corpus, const IndexOptions& options)
         j["synonyms"].push_back({r.from, r.to, r.twoWay});
     // Every page that includes a box holds its text: a changed box means a full build.
     j["helpBoxes"] = helpBoxesText(corpus.root);
+    // Pages hold their drawings: a changed drawing means a full build too.
+    j["images"] = imagesFolderStamp(corpus.root);
     const std::string text = dumped(j);
     std::uint64_t hash = 1469598103934665603ull;
     for (unsigned char c : text)
@@ -745,7 +748,8 @@ UpdateSummary updateIndex(const std::string& corpusDir, const std::string& outDi
         settings.topics = loadTopics((base / "topics.yaml").string(), summary.problems);
         settings.synonyms = loadSynonyms((base / "synonyms.txt").string(), summary.problems);
         if (live.get_metadata(schema::kMetaCorpusSettings) != corpusSettings(settings, options))
-            return needFull("topics.yaml, synonyms.txt, help-boxes.yaml or the index options changed");
+            return needFull(
+                "topics.yaml, synonyms.txt, help-boxes.yaml, a drawing in images/ or the index options changed");
 
         // Which files changed, by size and modification time against the manifest.
         struct Known {

@@ -10,7 +10,15 @@ json toJson(const Article& a)
 {
     json sources = json::array();
     for (const auto& s : a.sources)
-        sources.push_back({{"title", s.title}, {"by", s.by}, {"year", s.year}, {"url", s.url}, {"doi", s.doi}});
+        sources.push_back({{"title", s.title},
+                           {"by", s.by},
+                           {"year", s.year},
+                           {"url", s.url},
+                           {"doi", s.doi},
+                           {"checked", s.checked}});
+    json images = json::array();
+    for (const auto& i : a.images)
+        images.push_back({{"name", i.name}, {"alt", i.alt}, {"line", i.line}, {"svg", i.svg}});
     json sections = json::array();
     for (const auto& s : a.sections)
         sections.push_back(
@@ -35,6 +43,7 @@ json toJson(const Article& a)
             {"sections", sections},
             {"links", links},
             {"faq", faq},
+            {"images", images},
             {"html", a.html},
             {"path", a.path}};
 }
@@ -52,8 +61,10 @@ Article articleFromJson(const json& j)
     a.nextReview = j.value("next_review", "");
     a.importance = j.value("importance", 1.0);
     for (const auto& s : j.value("sources", json::array()))
-        a.sources.push_back(
-            {s.value("title", ""), s.value("by", ""), s.value("year", ""), s.value("url", ""), s.value("doi", "")});
+        a.sources.push_back({s.value("title", ""), s.value("by", ""), s.value("year", ""), s.value("url", ""),
+                             s.value("doi", ""), s.value("checked", "")});
+    for (const auto& i : j.value("images", json::array()))
+        a.images.push_back({i.value("name", ""), i.value("alt", ""), i.value("line", 0), i.value("svg", "")});
     for (const auto& s : j.value("sections", json::array()))
         a.sections.push_back({s.value("heading", ""),
                               s.value("level", 0),

@@ -167,10 +167,12 @@ public:
         cmark_iter_free(iter);
     }
 
-    // Images become their alt text (no remote or embedded images, ever); dangerous links lose their URL.
+    // A page's own drawing, `images/NAME.svg`, is kept and pointed at fibrokb-image:NAME (the app draws it from the
+    // index); any other image (remote, absolute, outside the folder, another format, no alt text) is an error and
+    // becomes its alt text. Dangerous links lose their URL.
     void makeInert(cmark_node* doc)
     {
-        std::vector<cmark_node*> images;
+        std::vector<cmark_node*> refused;
         cmark_iter* iter = cmark_iter_new(doc);
         for (cmark_event_type ev; (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
             if (ev != CMARK_EVENT_ENTER)
@@ -178,8 +180,18 @@ public:
             cmark_node* node = cmark_iter_get_node(iter);
             const cmark_node_type type = cmark_node_get_type(node);
             if (type == CMARK_NODE_IMAGE) {
-                warn(node, "images are shown as their alt text only (the app loads no images)");
-                images.push_back(node);
+                const char* raw = cmark_node_get_url(node);
+                std::string alt;
+                appendInlineText(node, alt);
+                const std::string why = refusedImage(raw ? raw : "", alt);
+                if (why.empty()) {
+                    const std::string name = std::string(raw).substr(std::string(kImagesFolder).size());
+                    images_.push_back({name, collapseSpaces(alt), fileLine(node), ""});
+                    cmark_node_set_url(node, (std::string(kImageScheme) + name).c_str());
+                } else {
+                    error(node, why);
+                    refused.push_back(node);
+                }
                 // An image inside this one's alt text goes with it: collecting both would free the inner one
                 // twice (found by fuzz_article).
                 cmark_iter_reset(iter, node, CMARK_EVENT_EXIT);
@@ -194,7 +206,7 @@ public:
         }
         cmark_iter_free(iter);
         // The tree changes only after the walk: an iterator must not see nodes freed under it.
-        for (cmark_node* image : images) {
+        for (cmark_node* image : refused) {
             std::string alt;
             appendInlineText(image, alt);
             cmark_node* text = cmark_node_new(CMARK_NODE_TEXT);
@@ -202,6 +214,24 @@ public:
             cmark_node_insert_before(image, text);
             cmark_node_free(image);
         }
+    }
+
+    // "" when `url` names a drawing in the corpus's images folder and `alt` describes it; otherwise why not.
+    static std::string refusedImage(const std::string& url, const std::string& alt)
+    {
+        const std::string folder = kImagesFolder;
+        if (url.rfind(folder, 0) != 0)
+            return "image '" + url + "': only drawings from the corpus's own folder are shown (write images/NAME.svg)";
+        const std::string name = url.substr(folder.size());
+        const bool plainName = !name.empty() && name.size() <= 100 && name[0] != '.' &&
+                               name.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-_.") == std::string::npos;
+        if (!plainName || name.find("..") != std::string::npos)
+            return "image '" + url + "': the file name may use only a-z, 0-9, '-', '_' and '.'";
+        if (name.size() < 5 || name.compare(name.size() - 4, 4, ".svg") != 0)
+            return "image '" + url + "': only SVG drawings are supported";
+        if (alt.find_first_not_of(" \t\r\n") == std::string::npos)
+            return "image '" + url + "' has no alt text: describe what the drawing shows";
+        return "";
     }
 
     std::vector<Section> takeSections()
@@ -213,6 +243,7 @@ public:
         return out;
     }
     std::vector<Link> takeLinks() { return std::move(links_); }
+    std::vector<ArticleImage> takeImages() { return std::move(images_); }
 
 private:
     int fileLine(cmark_node* node) const { return cmark_node_get_start_line(node) + lineOffset_; }
@@ -267,12 +298,17 @@ private:
     {
         problems_.push_back({path_, fileLine(node), Severity::Warning, message});
     }
+    void error(cmark_node* node, const std::string& message)
+    {
+        problems_.push_back({path_, fileLine(node), Severity::Error, message});
+    }
 
     int lineOffset_;
     std::string path_;
     Problems& problems_;
     std::vector<Section> sections_;
     std::vector<Link> links_;
+    std::vector<ArticleImage> images_;
     AnchorAllocator anchors_;
 };
 
@@ -396,6 +432,7 @@ RenderedBody renderMarkdown(const std::string& body, int firstLine, const std::s
 
     out.sections = walker.takeSections();
     out.links = walker.takeLinks();
+    out.images = walker.takeImages();
     if (!html)
         return out;
     // CMARK_OPT_DEFAULT is safe mode in cmark-gfm 0.29: raw HTML omitted, javascript:/data: URLs dropped.

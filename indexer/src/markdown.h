@@ -18,8 +18,14 @@ struct RenderedBody {
     // sections[i].text holds one readable block (paragraph, list item, table cell) per line.
     std::vector<Section> sections;
     std::vector<Link> links;
+    std::vector<ArticleImage> images;  // name, alt and line; the file is read by the caller (article_images.h)
     std::string html;
 };
+
+// The URL scheme the rendered HTML uses for a page's own images: <img src="fibrokb-image:NAME">.
+constexpr const char* kImageScheme = "fibrokb-image:";
+// Where a page's images live, relative to the corpus folder, and how the page writes them: images/NAME.svg.
+constexpr const char* kImagesFolder = "images/";
 
 // `firstLine` is the file line of the body's first line, so reported lines match the file.
 // `html` false leaves RenderedBody::html empty: `check` needs the sections and links only.

@@ -33,13 +33,14 @@ std::string page(const std::string& id, const std::string& body)
 {
     return "---\nid: " + id +
            "\ntitle: T\nsummary: S.\ntopics: [back-pain]\naudience: everyone\nreviewed: 2026-01-01\n"
-           "next_review: 2027-01-01\nsources:\n  - title: A\n    by: NHS\n    url: https://a.org\n  - title: B\n    "
+           "next_review: 2027-01-01\nsources:\n  - title: A\n    by: NHS\n    url: https://a.org\n    checked: "
+           "2026-01-01\n  - title: B\n    "
            "by: NICE\n    doi: 10.1/b\n"
            "---\n" +
            body;
 }
 
-// 16 lines of front matter, so the body's first line is line 17 and a box line after it is line 19.
+// 17 lines of front matter, so the body's first line is line 18 and a box line after it is line 20.
 std::string readableBody()
 {
     std::string body;
@@ -103,8 +104,8 @@ TEST_CASE("a page that needs a box and has none, an unknown box and a hand-writt
               page("by-hand", readableBody() + "## When to get help\n\nSee [urgent help](when-to-get-urgent-help).\n"));
     CheckReport r = checkCorpus(loadCorpus(c.dir.path()));
     CHECK(reported(r.problems, "none.md", 2, "need a 'When to get help' box: add a {{help-box NAME}} line"));
-    CHECK(reported(r.problems, "unknown.md", 19, "unknown help box 'hips' (help-boxes.yaml has: back)"));
-    CHECK(reported(r.problems, "by-hand.md", 19, "not by hand"));
+    CHECK(reported(r.problems, "unknown.md", 20, "unknown help box 'hips' (help-boxes.yaml has: back)"));
+    CHECK(reported(r.problems, "by-hand.md", 20, "not by hand"));
 }
 
 TEST_CASE("a sign may not be urgent in one box and routine in another", "[check][boxes]")
@@ -116,7 +117,7 @@ TEST_CASE("a sign may not be urgent in one box and routine in another", "[check]
     CheckReport r = checkCorpus(loadCorpus(c.dir.path()));
     CHECK(reported(r.problems, "help-boxes.yaml", 0,
                    "help-boxes.yaml:13: sign 'fever' is under 'now' in box 'hip' but under 'soon' in box 'back'"));
-    CHECK(reported(r.problems, "a.md", 19, "help box 'back': "));
+    CHECK(reported(r.problems, "a.md", 20, "help box 'back': "));
 }
 
 TEST_CASE("a malformed help-boxes.yaml names its own line on the pages that use it", "[check][boxes]")
@@ -124,7 +125,7 @@ TEST_CASE("a malformed help-boxes.yaml names its own line on the pages that use 
     BoxCorpus c("signs: [unclosed\n");
     writeFile(c.dir / "articles/a.md", page("a", readableBody() + "{{help-box back}}\n"));
     CheckReport r = checkCorpus(loadCorpus(c.dir.path()));
-    CHECK(reported(r.problems, "a.md", 19, "help-boxes.yaml:"));
+    CHECK(reported(r.problems, "a.md", 20, "help-boxes.yaml:"));
     CHECK(hasErrors(r.problems));
 }
 

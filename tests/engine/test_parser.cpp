@@ -121,10 +121,10 @@ TEST_CASE("an image inside an image's alt text becomes text with it (found by fu
     REQUIRE(parseArticleText(text, "x.md", DocType::Article, a, problems));
     CHECK(a.html.find("<img") == std::string::npos);
     CHECK(a.html.find("[Image: outer inner deepest]") != std::string::npos);
-    int imageWarnings = 0;
+    int imageErrors = 0;
     for (const auto& p : problems)
-        imageWarnings += p.message.find("images are shown as their alt text") != std::string::npos;
-    CHECK(imageWarnings == 1);
+        imageErrors += p.message.find("only drawings from the corpus's own folder") != std::string::npos;
+    CHECK(imageErrors == 1);
 }
 
 TEST_CASE("data - URLs are removed from links", "[parser]")

@@ -40,9 +40,8 @@ struct QuestionLibrary {
         writeFile(dir / "corpus/articles/split.md",
                   page("split", "Weather and sleep", "asked_as:\n  - will it rain\n  - how to get better sleep\n",
                        "Rain and sleep."));
-        writeFile(dir / "corpus/articles/diagnosis.md",
-                  page("diagnosis", "How fibromyalgia is diagnosed", "",
-                       "A doctor asks about your pain and does an examination."));
+        writeFile(dir / "corpus/articles/diagnosis.md", page("diagnosis", "How fibromyalgia is diagnosed", "",
+                                                             "A doctor asks about your pain and does an examination."));
         writeFile(dir / "corpus/articles/tests.md",
                   page("tests", "Blood tests", "",
                        "How is a blood test done? Fibromyalgia is not found by blood tests, it is diagnosed by a "
@@ -94,8 +93,7 @@ TEST_CASE("the words must be in one question: words from two questions are not a
     CHECK((split == found.end() || split > outlook));
 }
 
-TEST_CASE("a title matches its question in any word order, and a misspelt question as corrected",
-          "[search][questions]")
+TEST_CASE("a title matches its question in any word order, and a misspelt question as corrected", "[search][questions]")
 {
     QuestionLibrary lib;
     Searcher s(lib.dir / "index");

@@ -142,5 +142,24 @@ int main(int argc, char* argv[])
     ok &= QTest::qWaitFor([&] { return window.currentPage() == MainWindow::Page::Results; }, 3000);
     ok &= save(&window, out, QStringLiteral("large-text.png"));
     window.applySettings(12, Theme::Light, true);
+
+    // The illustrated exercise guide: its drawings in the light and dark themes, and on paper (the PDF export;
+    // scripts/screenshots turns its first pages into PNGs).
+    window.resize(1200, 780);
+    ok &= window.openArticle(QStringLiteral("gentle-exercises-for-back-and-hip"),
+                             QStringLiteral("bottom-to-heels-stretch"));
+    ok &= QTest::qWaitFor([&] { return window.currentPage() == MainWindow::Page::Article; }, 5000);
+    ok &= save(&window, out, QStringLiteral("exercise-drawings.png"));
+    window.applySettings(12, Theme::Dark, true);
+    window.articleView()->scrollToSection(QStringLiteral("bottom-to-heels-stretch"));
+    ok &= save(&window, out, QStringLiteral("exercise-drawings-dark.png"));
+    window.applySettings(24, Theme::Light, true);
+    window.articleView()->scrollToSection(QStringLiteral("bottom-to-heels-stretch"));
+    ok &= save(&window, out, QStringLiteral("exercise-drawings-large-text.png"));
+    window.applySettings(12, Theme::Light, true);
+    QString error;
+    const bool pdf = window.exportCurrentArticlePdf(QDir(data).filePath(QStringLiteral("exercises.pdf")), &error);
+    std::printf("%s %s\n", pdf ? "wrote" : "FAILED", qPrintable(QDir(data).filePath(QStringLiteral("exercises.pdf"))));
+    ok &= pdf;
     return ok ? 0 : 1;
 }

@@ -14,6 +14,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <QImage>
+
 #include <QAction>
 #include <QFile>
 #include <QLabel>
@@ -270,6 +272,51 @@ TEST_CASE("Export as PDF writes the article with its sources", "[gui][print]")
     CHECK(file.read(5) == QByteArray("%PDF-"));
     CHECK(window->findChild<QAction*>(QStringLiteral("actionPrint"))->isEnabled());
     CHECK(window->findChild<QAction*>(QStringLiteral("actionPrint"))->shortcut() == QKeySequence::Print);
+}
+
+namespace {
+// The darkest and the lightest opaque pixel of a drawing, by lightness.
+std::pair<int, int> inkRange(const QImage& image)
+{
+    int darkest = 255, lightest = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (c.alpha() < 250)
+                continue;
+            darkest = qMin(darkest, c.lightness());
+            lightest = qMax(lightest, c.lightness());
+        }
+    return {darkest, lightest};
+}
+}  // namespace
+
+TEST_CASE("A page's drawing is shown in the page's ink, follows the dark theme and goes into the PDF",
+          "[gui][article][images]")
+{
+    test::TestEnv env;
+    auto window = env.window();
+    REQUIRE(window->openArticle(QStringLiteral("back-basics")));
+    QTextDocument* doc = window->articleView()->browser()->document();
+    const QUrl url(QStringLiteral("fibrokb-image:knee-roll.svg"));
+    const QImage light = doc->resource(QTextDocument::ImageResource, url).value<QImage>();
+    REQUIRE_FALSE(light.isNull());
+    CHECK(light.width() > 100);
+    CHECK(inkRange(light).second < 100);  // drawn in the dark page text colour, nothing light
+    // Nothing was fetched: the drawing came from the index, not from a file or the network.
+    CHECK(window->articleView()->browser()->blockedResourceCount() == 0);
+
+    window->applySettings(12, app::Theme::Dark, true);
+    const QImage dark =
+        window->articleView()->browser()->document()->resource(QTextDocument::ImageResource, url).value<QImage>();
+    REQUIRE_FALSE(dark.isNull());
+    CHECK(inkRange(dark).first > 150);  // light lines on the dark page
+
+    const QString pdf = env.file(QStringLiteral("drawing.pdf"));
+    REQUIRE(window->exportCurrentArticlePdf(pdf));
+    QFile file(pdf);
+    REQUIRE(file.open(QIODevice::ReadOnly));
+    CHECK(file.readAll().contains("/Subtype /Image"));
 }
 
 TEST_CASE("Read aloud is offered only with a voice, otherwise disabled with a note", "[gui][speech]")

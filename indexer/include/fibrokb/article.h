@@ -18,6 +18,17 @@ struct Source {
     std::string year;
     std::string url;
     std::string doi;
+    std::string checked;  // ISO date a web source was last checked (front matter `checked`; every url needs one)
+};
+
+// A drawing of the page's own: `![alt](images/NAME.svg)`, from the corpus's images folder only (never a remote or
+// absolute path), stored with the article so that the index is the whole library. The SVG is checked to be inert
+// (no scripts, event handlers, external references or embedded pictures) before it is kept.
+struct ArticleImage {
+    std::string name;  // file name in <corpus>/images/, as in the page's `images/NAME.svg`
+    std::string alt;   // what the drawing shows, for readers who cannot see it (required)
+    int line = 0;      // file line of the image in the page
+    std::string svg;   // the file's text; empty when it could not be used (the problems say why)
 };
 
 struct Section {
@@ -61,9 +72,10 @@ struct Article {
     std::vector<Source> sources;
     std::vector<Section> sections;  // section 0 may be the untitled lead (level 0, empty anchor)
     std::vector<Link> links;
-    std::vector<FaqEntry> faq;  // only for DocType::Faq
-    std::string html;           // safe HTML of the body (headings carry their anchors)
-    std::string path;           // source file path as given to the parser
+    std::vector<ArticleImage> images;  // in page order; the HTML refers to each as fibrokb-image:NAME
+    std::vector<FaqEntry> faq;         // only for DocType::Faq
+    std::string html;                  // safe HTML of the body (headings carry their anchors)
+    std::string path;                  // source file path as given to the parser
 };
 
 struct Topic {
