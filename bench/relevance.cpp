@@ -49,7 +49,7 @@ int main(int argc, char** argv)
     baseline.bm25K1 = 1.0;
     baseline.bm25B = 0.5;
     baseline.synonyms = baseline.spelling = baseline.importance = baseline.relaxToAnyWord =
-        baseline.questionsFavourFaq = baseline.titleWords = false;
+        baseline.questionsFavourFaq = baseline.titleWords = baseline.fillWithPartial = baseline.questionMatch = false;
 
     struct Config {
         std::string label;
@@ -63,6 +63,8 @@ int main(int argc, char** argv)
         {"without spelling fallback", &boosted, [](SearchTuning& t) { t.spelling = false; }},
         {"without importance weight", &boosted, [](SearchTuning& t) { t.importance = false; }},
         {"without any-word fallback", &boosted, [](SearchTuning& t) { t.relaxToAnyWord = false; }},
+        {"without partial-match fill", &boosted, [](SearchTuning& t) { t.fillWithPartial = false; }},
+        {"without question match", &boosted, [](SearchTuning& t) { t.questionMatch = false; }},
         {"with question -> FAQ lift (off)", &boosted, [](SearchTuning& t) { t.questionsFavourFaq = true; }},
         {"with Xapian's BM25 defaults", &boosted,
          [](SearchTuning& t) {
@@ -95,11 +97,18 @@ int main(int argc, char** argv)
     for (const char* kind : {"question", "misspelling", "brand", "lay", "caregiver", "short"})
         std::cout << relevance::formatRow(kind, relevance::evaluate(boosted, judgements, nullptr, kind)) << "\n";
 
-    std::printf("\nBM25 parameters (full engine otherwise): MRR@10 / nDCG@10\n\n| k1 \\ b | 0.3 | 0.5 | 0.75 | 1.0 "
-                "|\n|---|---|---|---|---|\n");
-    for (double k1 : {0.6, 1.0, 1.4, 2.0}) {
+    // Wide enough that the best cell is inside the grid, not on its edge (issue 13, item 4).
+    const std::vector<double> k1s = {0.6, 1.0, 1.4, 2.0, 2.8, 4.0, 6.0}, bs = {0.0, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0};
+    std::printf("\nBM25 parameters (full engine otherwise): MRR@10 / nDCG@10\n\n| k1 \\ b |");
+    for (double b : bs)
+        std::printf(" %.2g |", b);
+    std::printf("\n|---|");
+    for (size_t i = 0; i < bs.size(); ++i)
+        std::printf("---|");
+    std::printf("\n");
+    for (double k1 : k1s) {
         std::printf("| %.1f |", k1);
-        for (double b : {0.3, 0.5, 0.75, 1.0}) {
+        for (double b : bs) {
             SearchTuning t = full;
             t.bm25K1 = k1;
             t.bm25B = b;

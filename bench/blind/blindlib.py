@@ -102,11 +102,32 @@ def split_front_matter(text):
     return meta, "\n".join(lines[end + 1:])
 
 
-def slugify(text):
-    """The engine's slug (indexer/src/slug.cpp): ASCII letters and digits lowered, apostrophes dropped,
-    every other run of characters one hyphen."""
-    out, pending = [], False
+_FOLD_EXTRA = {"ß": "ss", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
+               "ł": "l", "Ł": "L", "þ": "th", "Þ": "TH", "ð": "d", "Ð": "D", "ı": "i", "ĸ": "k", "ŋ": "n", "Ŋ": "N",
+               "ſ": "s", "ŀ": "l", "Ŀ": "L", "ħ": "h", "Ħ": "H", "ŧ": "t", "Ŧ": "T", "ŉ": "n", "Ĳ": "IJ", "ĳ": "ij"}
+
+
+def fold_accents(text):
+    """The engine's accent folding (indexer/src/words.cpp) for Latin letters up to U+017F."""
+    import unicodedata
+    out = []
     for ch in text:
+        if "\u00c0" <= ch <= "\u017f" and ch not in "\u00d7\u00f7":
+            if ch in _FOLD_EXTRA:
+                out.append(_FOLD_EXTRA[ch])
+                continue
+            base = unicodedata.normalize("NFKD", ch)[0]
+            out.append(base if base.isascii() else ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def slugify(text):
+    """The engine's slug (indexer/src/slug.cpp): accents folded, ASCII letters and digits lowered, apostrophes
+    dropped, every other run of characters one hyphen."""
+    out, pending = [], False
+    for ch in fold_accents(text):
         if ch.isascii() and ch.isalnum():
             if pending and out:
                 out.append("-")

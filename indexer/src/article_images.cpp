@@ -28,9 +28,9 @@ std::string unsafeSvgReason(const std::string& svg)
         lower.erase(i, close + 1 - i);
     }
     // What could run, reach out or pull in another picture. Drawings are lines, shapes and text: none of these.
-    static const char* const kActive[] = {"<script",  "<foreignobject", "<image",  "<iframe", "<use",
-                                          "<!entity", "<!doctype",      "<style",  "@import", "javascript:",
-                                          "data:",    "http:",          "https:",  "ftp:",    "file:"};
+    static const char* const kActive[] = {
+        "<script", "<foreignobject", "<image", "<iframe", "<use",   "<!entity", "<!doctype", "<style",
+        "@import", "javascript:",    "data:",  "http:",   "https:", "ftp:",     "file:"};
     for (const char* token : kActive)
         if (lower.find(token) != std::string::npos)
             return std::string("contains '") + token + "' (drawings must be plain shapes and text)";
@@ -89,8 +89,7 @@ std::string imagesFolderStamp(const std::string& corpusRoot)
 {
     std::vector<std::string> rows;
     std::error_code ec;
-    for (fs::directory_iterator it(fs::path(corpusRoot) / kImagesFolder, ec), end; !ec && it != end;
-         it.increment(ec)) {
+    for (fs::directory_iterator it(fs::path(corpusRoot) / kImagesFolder, ec), end; !ec && it != end; it.increment(ec)) {
         std::error_code e;
         const auto size = it->is_regular_file(e) ? it->file_size(e) : 0;
         const auto stamp = fs::last_write_time(it->path(), e).time_since_epoch().count();

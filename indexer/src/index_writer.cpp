@@ -9,6 +9,7 @@
 #include "parallel.h"
 #include "text.h"
 #include "schema.h"
+#include "words.h"
 #include "stored_data.h"
 #include "synonyms.h"
 
@@ -137,10 +138,12 @@ public:
         Xapian::Document doc = start(a, a.id, a.title);
         termgen_.index_text(a.summary, summaryWdf_);
         termgen_.increase_termpos();
+        alsoFolded(a.summary, summaryWdf_);
         // The questions the page says it answers are searchable words too ("remission" may be only there).
         for (const auto& q : a.askedAs) {
             termgen_.index_text(q, summaryWdf_);
             termgen_.increase_termpos();
+            alsoFolded(q, summaryWdf_);
             addQuestion(q);
         }
         stored::DocRecord record = recordFor(a, a.id, a.title, a.summary, "", path);
@@ -148,9 +151,11 @@ public:
             if (!s.heading.empty()) {
                 termgen_.index_text(s.heading, headingWdf_);
                 termgen_.increase_termpos();
+                alsoFolded(s.heading, headingWdf_);
             }
             termgen_.index_text(s.text);
             termgen_.increase_termpos();
+            alsoFolded(s.text, 1);
             record.sections.push_back({s.heading, s.level, s.anchor, s.text});
         }
         record.article = stored::articleRecordJson(a);
@@ -162,6 +167,7 @@ public:
     {
         Xapian::Document doc = start(file, e.id, e.question);
         termgen_.index_text(e.answer);
+        alsoFolded(e.answer, 1);
         stored::DocRecord record =
             recordFor(file, e.id, e.question, e.answer.substr(0, e.answer.find('\n')), e.anchor, path);
         record.sections.push_back({"", 0, e.anchor, e.answer});
@@ -177,6 +183,9 @@ private:
         termgen_.index_text(title, titleWdf_);
         termgen_.index_text(title, 1, schema::kTitlePrefix);
         termgen_.increase_termpos();
+        if (words::hasAccents(title))
+            termgen_.index_text(words::foldAccents(title), 1, schema::kTitlePrefix);
+        alsoFolded(title, titleWdf_);
         questions_.set_document(doc);
         questions_.set_termpos(0);
         addQuestion(title);
@@ -199,6 +208,20 @@ private:
     {
         questions_.index_text(question, 1, schema::kQuestionPrefix);
         questions_.increase_termpos(schema::kNextQuestionGap);
+        if (words::hasAccents(question)) {
+            questions_.index_text(words::foldAccents(question), 1, schema::kQuestionPrefix);
+            questions_.increase_termpos(schema::kNextQuestionGap);
+        }
+    }
+
+    // Readers type without accents ("naive", "Meniere"): a text with accented words is indexed again with the
+    // accents off, so the folded query the searcher makes finds it. ASCII text (nearly all) costs one scan.
+    void alsoFolded(const std::string& text, Xapian::termcount wdf)
+    {
+        if (!words::hasAccents(text))
+            return;
+        termgen_.index_text(words::foldAccents(text), wdf);
+        termgen_.increase_termpos();
     }
 
     static stored::DocRecord recordFor(const Article& a, const std::string& id, const std::string& title,

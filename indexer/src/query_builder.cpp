@@ -1,6 +1,7 @@
 #include "query_builder.h"
 
 #include "schema.h"
+#include "words.h"
 
 #include <algorithm>
 #include <cctype>
@@ -47,12 +48,12 @@ Xapian::Query valueBoost(Xapian::valueno slot, double scale)
     return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, source, scale);
 }
 
+// A typed word without quotes, brackets and the like, lower-cased (Unicode: "Café" -> "café").
 std::string bareWord(const std::string& word)
 {
     std::string out;
-    for (unsigned char c : word)
-        if (std::isalnum(c) || c == '\'' || c >= 128)
-            out += static_cast<char>(std::tolower(c));
+    for (const std::string& w : words::split(word))
+        out += w;
     return out;
 }
 
@@ -90,10 +91,7 @@ Xapian::Query QueryBuilder::parse(const std::string& text, unsigned flags, const
 
 std::string QueryBuilder::plainWords(const std::string& text)
 {
-    std::string out;
-    for (unsigned char c : text)
-        out += (std::isalnum(c) || c == '\'' || c >= 128) ? static_cast<char>(std::tolower(c)) : ' ';
-    return out;
+    return words::plain(text);
 }
 
 std::string QueryBuilder::withoutUnfinishedWord(const std::string& text)
@@ -240,13 +238,8 @@ bool QueryBuilder::looksLikeQuestion(const std::string& text)
     static const char* const starters[] = {"why",   "how",    "what", "when", "where", "which", "who", "can",
                                            "could", "should", "is",   "are",  "do",    "does",  "did", "will",
                                            "would", "am",     "was",  "has",  "have",  "may",   "must"};
-    std::string first;
-    for (unsigned char c : text) {
-        if (std::isalpha(c))
-            first += static_cast<char>(std::tolower(c));
-        else if (!first.empty())
-            break;
-    }
+    const std::vector<std::string> typed = words::split(text);
+    const std::string first = typed.empty() ? std::string() : typed[0];
     for (const char* s : starters)
         if (first == s)
             return true;

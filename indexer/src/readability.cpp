@@ -2,6 +2,9 @@
 #include <fibrokb/readability.h>
 
 #include "text.h"
+#include "utf8.h"
+
+#include <xapian.h>
 
 #include <cctype>
 #include <cstring>
@@ -116,20 +119,31 @@ Readability measureReadability(const std::vector<std::string>& blocks)
     for (const auto& raw : blocks) {
         const std::string block = maskNonTerminalDots(raw);
         int wordsHere = 0;
-        // Words are runs of ASCII letters, digits and apostrophes, read in place (no string per word: this runs
-        // over every word of every page in `check`); a run of apostrophes alone is no word.
+        // Words are runs of letters, digits and apostrophes, read in place (no string per word: this runs over
+        // every word of every page in `check`); a run of apostrophes alone is no word. Non-ASCII characters are
+        // decoded and judged by Xapian's word rule, as the index does ("café" is one word, a dash is none).
         const size_t n = block.size();
+        auto wordCharLength = [&](size_t at) -> size_t {
+            const auto c = static_cast<unsigned char>(block[at]);
+            if (c < 0x80)
+                return text::isAsciiAlnum(c) || c == '\'' ? 1 : 0;
+            const size_t len = utf8::sequenceLength(block, at);
+            if (len == 0)
+                return 0;
+            Xapian::Utf8Iterator it(block.data() + at, len);
+            return Xapian::Unicode::is_wordchar(*it) ? len : 0;
+        };
         for (size_t i = 0; i < n;) {
-            const auto c = static_cast<unsigned char>(block[i]);
-            if (!(text::isAsciiAlnum(c) || c == '\'')) {
+            size_t step = wordCharLength(i);
+            if (step == 0) {
                 ++i;
                 continue;
             }
             size_t j = i;
             bool hasAlnum = false;
-            while (j < n && (text::isAsciiAlnum(static_cast<unsigned char>(block[j])) || block[j] == '\'')) {
+            while (j < n && (step = wordCharLength(j)) > 0) {
                 hasAlnum |= block[j] != '\'';
-                ++j;
+                j += step;
             }
             if (hasAlnum) {
                 ++wordsHere;

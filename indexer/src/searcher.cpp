@@ -5,6 +5,7 @@
 #include "utf8.h"
 #include "query_builder.h"
 #include "schema.h"
+#include "words.h"
 #include "stored_data.h"
 #include "synonyms.h"
 
@@ -582,7 +583,11 @@ struct Searcher::Impl {
             auto flush = [&] {
                 if (word.empty())
                     return;
-                if (!firstBytes[static_cast<unsigned char>(word[0])]) {
+                // A word with a non-ASCII letter is lower-cased whole ("Émile"); the byte loop below does ASCII.
+                if (static_cast<unsigned char>(word[0]) >= 0x80 ||
+                    std::any_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+                    word = words::foldAccents(words::lower(word));
+                if (word.empty() || !firstBytes[static_cast<unsigned char>(word[0])]) {
                     word.clear();
                     return;
                 }
@@ -747,7 +752,8 @@ try {
     const Impl& d = *impl_;
     SearchResult result;
     const Xapian::Query filter = filterQuery(request);
-    const std::string typed = cleanQuery(request.query, result.truncated);
+    // Accents off, as in the index's extra folded terms: "naive" and "naïve" find the same pages.
+    const std::string typed = words::foldAccents(cleanQuery(request.query, result.truncated));
     std::string text = request.asYouType ? QueryBuilder::withoutUnfinishedWord(typed) : typed;
     const bool browse = text.find_first_not_of(" \t\r\n") == std::string::npos;
 
@@ -897,12 +903,12 @@ std::vector<std::string> Searcher::complete(const std::string& prefixText, int l
 try {
     const Impl& d = *impl_;
     std::vector<std::string> out;
-    const std::string prefix = lower(prefixText);
+    const std::string prefix = words::lower(prefixText);
     if (prefix.size() < 2 || limit <= 0)
         return out;
     if (d.titles.empty()) {
         for (auto it = d.db.valuestream_begin(schema::kTitleSlot); it != d.db.valuestream_end(schema::kTitleSlot); ++it)
-            d.titles.emplace_back(lower(*it), *it);
+            d.titles.emplace_back(words::lower(*it), *it);
         std::sort(d.titles.begin(), d.titles.end());
     }
     auto add = [&](const std::string& s) {

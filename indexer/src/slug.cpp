@@ -1,14 +1,18 @@
 #include "slug.h"
 
+#include "words.h"
+
 #include <cctype>
 
 namespace fibrokb {
 
 std::string slugify(const std::string& text)
 {
+    // Accented Latin letters keep their letter ("Café" -> "cafe", not "caf"); other scripts are dropped.
+    const std::string folded = words::foldAccents(text);
     std::string out;
     bool pendingHyphen = false;
-    for (unsigned char c : text) {
+    for (unsigned char c : folded) {
         if (std::isalnum(c) && c < 128) {
             if (pendingHyphen && !out.empty())
                 out += '-';

@@ -2,6 +2,8 @@
 #include "schema.h"
 #include "synonyms.h"
 
+#include "words.h"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -10,7 +12,7 @@
 
 namespace fibrokb {
 
-using text::lower;
+using words::lower;
 namespace {
 
 size_t wordCount(const std::string& phrase)
