@@ -71,6 +71,7 @@ struct SearchAnswer {
     QString corrected;  // spelling suggestion ("" = none)
     bool showingCorrected = false;
     bool relaxed = false;
+    QString likeTitle;       // set when the list shows the pages like one result ("More like this")
     QString completion;      // full text the field could complete to ("" = none)
     bool truncated = false;  // the query was longer than the engine takes; only its start was searched
     QString error;           // set when the index could not be searched (damaged, gone, not open)

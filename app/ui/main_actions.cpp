@@ -224,6 +224,7 @@ QVector<ShortcutEntry> MainActions::shortcutEntries() const
     }
     entries.push_back({tr("Down / Up"), tr("In the search field: move through the results")});
     entries.push_back({tr("Enter"), tr("Open the chosen result or bookmark")});
+    entries.push_back({tr("Ctrl+M"), tr("In the results: show pages like the chosen one")});
     entries.push_back({tr("Esc"), tr("Back to the search field; in the field, clear it")});
     entries.push_back({tr("Right"), tr("At the end of the search field: accept the suggested end of a word")});
     entries.push_back({tr("Space"), tr("In the topic list: tick or untick a topic")});

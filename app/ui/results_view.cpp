@@ -7,6 +7,9 @@
 
 #include <QKeyEvent>
 #include <QLabel>
+#include <QAction>
+#include <QKeySequence>
+#include <QMenu>
 #include <QListView>
 #include <QPushButton>
 #include <QScrollArea>
@@ -100,6 +103,20 @@ ResultsView::ResultsView(ResultListModel* model, QWidget* parent) : QWidget(pare
     emptyScroll->setWidgetResizable(true);
     emptyScroll->setFrameShape(QFrame::NoFrame);
 
+    // A row's menu: open it, or list the pages like it.
+    list_->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(list_, &QWidget::customContextMenuRequested, this, [this](const QPoint& at) {
+        const QModelIndex index = list_->indexAt(at);
+        if (!index.isValid())
+            return;
+        list_->setCurrentIndex(index);
+        QMenu menu(list_);
+        menu.addAction(tr("Open"), this, &ResultsView::activateCurrent);
+        QAction* like = menu.addAction(tr("More like this"), this, &ResultsView::requestMoreLikeCurrent);
+        like->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+        menu.exec(list_->viewport()->mapToGlobal(at));
+    });
+
     stack_->addWidget(list_);
     stack_->addWidget(emptyScroll);
     layout->addWidget(summary_);
@@ -118,6 +135,9 @@ void ResultsView::setAnswer(const SearchAnswer& answer, const QVector<TopicInfo>
     } else if (answer.showingCorrected && !answer.corrected.isEmpty()) {
         summary_->setText(tr("Nothing matched \u201c%1\u201d, so here are %2 for \u201c%3\u201d.")
                               .arg(text.toHtmlEscaped(), pagesText(answer.total), answer.corrected.toHtmlEscaped()));
+    } else if (!answer.likeTitle.isEmpty()) {
+        summary_->setText(tr("Pages like \u201c%1\u201d. Press Enter in the search box to see your results again.")
+                              .arg(answer.likeTitle.toHtmlEscaped()));
     } else if (answer.relaxed) {
         summary_->setText(tr("No page has all of your words. %1 with some of them.").arg(pagesText(answer.total)));
     } else {
@@ -207,6 +227,15 @@ void ResultsView::moveCurrent(int delta)
     setCurrentRow(row);
 }
 
+void ResultsView::requestMoreLikeCurrent()
+{
+    const QModelIndex index = list_->currentIndex();
+    if (!index.isValid())
+        return;
+    Q_EMIT moreLikeRequested(index.data(ResultListModel::IdRole).toString(),
+                             index.data(ResultListModel::TitleRole).toString());
+}
+
 void ResultsView::activateCurrent()
 {
     openRow(currentRow() >= 0 ? currentRow() : 0);
@@ -228,6 +257,10 @@ bool ResultsView::eventFilter(QObject* watched, QEvent* event)
         auto* key = static_cast<QKeyEvent*>(event);
         if (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter) {
             activateCurrent();
+            return true;
+        }
+        if (key->key() == Qt::Key_M && key->modifiers() == Qt::ControlModifier) {
+            requestMoreLikeCurrent();
             return true;
         }
         if (key->key() == Qt::Key_Escape) {

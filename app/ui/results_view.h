@@ -32,6 +32,8 @@ public:
 
 public Q_SLOTS:
     void activateCurrent();
+    // "More like this" for the current row (Ctrl+M, or the row's context menu).
+    void requestMoreLikeCurrent();
     // The same as activating the "did you mean" link.
     void chooseCorrection()
     {
@@ -41,6 +43,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void openRequested(const QString& articleId, const QString& anchor);
+    void moreLikeRequested(const QString& id, const QString& title);
     void correctionChosen(const QString& text);
     void topicChosen(const QString& topicId);
     void clearFiltersRequested();

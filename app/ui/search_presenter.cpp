@@ -28,8 +28,27 @@ SearchPresenter::SearchPresenter(AppSession& session, NavigationController* navi
     });
     connect(search, &SearchController::busyChanged, this,
             [this](bool busy) { views_.busyLabel->setText(busy ? tr("Searching\u2026") : QString()); });
+    connect(views_.results, &ResultsView::moreLikeRequested, this, &SearchPresenter::showPagesLike);
     connectField();
     connectFilters();
+}
+
+void SearchPresenter::showPagesLike(const QString& id, const QString& title)
+{
+    // The engine's related pages (an expand set of the result's own words), shown as a result list; the search
+    // and its filters stay as they were, so Enter in the field brings its own results back.
+    SearchAnswer like;
+    like.query = session_.search()->query();
+    like.items = session_.library().related(id, 10);
+    like.total = int(like.items.size());
+    like.likeTitle = title;
+    showingPagesLike_ = true;
+    session_.results()->setItems(like.items);
+    views_.results->setAnswer(like, session_.topicInfo());
+    if (!like.items.isEmpty()) {
+        views_.results->setCurrentRow(0);
+        views_.results->list()->setFocus();
+    }
 }
 
 void SearchPresenter::connectField()
@@ -43,7 +62,8 @@ void SearchPresenter::connectField()
     });
     connect(field, &SearchField::activateCurrent, this, [this, field, results] {
         // Enter on a short search ("ME", "OT") searches it: only typing waits for three letters.
-        if (field->typedText().trimmed() != session_.search()->query().text.trimmed()) {
+        // After "More like this", Enter in the field brings the search's own results back.
+        if (showingPagesLike_ || field->typedText().trimmed() != session_.search()->query().text.trimmed()) {
             leaveOnAnswer_ = true;
             session_.search()->setText(field->typedText());
             session_.search()->submitNow();
@@ -162,6 +182,7 @@ void SearchPresenter::onResults(const SearchAnswer& answer)
     // kMaxQueryBytes bytes. Either way, say calmly that only the start was used.
     SearchField* field = views_.field;
     views_.queryNote->setVisible(answer.truncated || answer.query.text.size() >= field->maxLength());
+    showingPagesLike_ = false;
     SearchAnswer shown = answer;
     if (!shown.showingCorrected && !worthSuggesting(shown.corrected, field->text(), !shown.items.isEmpty()))
         shown.corrected.clear();

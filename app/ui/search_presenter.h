@@ -53,13 +53,16 @@ private:
     void onTextEdited(const QString& text);
     void onResults(const SearchAnswer& answer);
     void onHome(const HomeData& home);
+    // "More like this" on a result: the pages like it, in place of the results.
+    void showPagesLike(const QString& id, const QString& title);
     // The search or the filters changed: leave the article being read for the results.
     void showSearch();
 
     AppSession& session_;
     NavigationController* navigation_;
     SearchViews views_;
-    bool leaveOnAnswer_ = false;  // typed while reading: show the results once they arrive
+    bool leaveOnAnswer_ = false;     // typed while reading: show the results once they arrive
+    bool showingPagesLike_ = false;  // the list shows "More like this", not the search's answer
 };
 
 }  // namespace fibrokb::app

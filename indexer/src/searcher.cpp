@@ -956,8 +956,12 @@ try {
     const Impl& d = *impl_;
     std::vector<Hit> out;
     Xapian::RSet rset;
-    const std::string fileTerm = schema::booleanTerm(schema::kFilePrefix, id);
-    for (auto it = d.db.postlist_begin(fileTerm); it != d.db.postlist_end(fileTerm); ++it)
+    // A FAQ answer ("faq-file#question") is like the pages its own text is like; a page, like its whole text.
+    const size_t hash = id.find('#');
+    const std::string fileId = hash == std::string::npos ? id : id.substr(0, hash);
+    const std::string fileTerm = schema::booleanTerm(schema::kFilePrefix, fileId);
+    const std::string seedTerm = hash == std::string::npos ? fileTerm : schema::booleanTerm(schema::kIdPrefix, id);
+    for (auto it = d.db.postlist_begin(seedTerm); it != d.db.postlist_end(seedTerm); ++it)
         rset.add_document(*it);
     if (rset.empty() || limit <= 0)
         return out;
@@ -981,7 +985,7 @@ try {
     Xapian::Query articlesOnly(std::string(schema::kTypePrefix) + "article");
     Xapian::Query candidates(Xapian::Query::OP_AND_NOT, filtered(like, articlesOnly), Xapian::Query(fileTerm));
     std::vector<std::string> topicIds;
-    if (auto record = d.articleRecord(id))
+    if (auto record = d.articleRecord(fileId))
         topicIds = record->topics;
     std::vector<Xapian::Query> passes;
     if (!topicIds.empty())

@@ -403,3 +403,17 @@ TEST_CASE("Hits report their curated importance and a search can keep only impor
     CHECK(only.hits.front().id == "hip-outer");
     CHECK(only.total == 1);
 }
+
+TEST_CASE("related pages for one FAQ answer come from that answer's own words", "[search][related]")
+{
+    const auto faqIds = ids(run("heat pad"));
+    std::string entry;
+    for (const auto& id : faqIds)
+        if (id.find("faq-common#") == 0)
+            entry = id;
+    REQUIRE_FALSE(entry.empty());
+    const auto like = fixture().related(entry, 3);
+    REQUIRE_FALSE(like.empty());
+    for (const auto& h : like)
+        CHECK(h.type == DocType::Article);
+}

@@ -523,3 +523,31 @@ TEST_CASE("No spelling guess for a word still being typed when its start finds p
     CHECK_FALSE(SearchPresenter::worthSuggesting(QStringLiteral("Sciatic"), QStringLiteral("sciatic"), true));
     CHECK_FALSE(SearchPresenter::worthSuggesting(QString(), QStringLiteral("hip"), true));
 }
+
+TEST_CASE("More like this lists the pages like a result, and Enter in the field brings the results back",
+          "[gui][search][related]")
+{
+    test::TestEnv env;
+    auto window = env.window();
+    window->searchField()->setCompletionEnabled(false);
+    REQUIRE(test::typeQuery(*window, QStringLiteral("bursitis")));
+    const QStringList before = test::resultIds(*window);
+    REQUIRE(before.contains(QStringLiteral("hip-outer")));
+    QListView* list = window->resultsView()->list();
+    const int row = int(before.indexOf(QStringLiteral("hip-outer")));
+    window->resultsView()->setCurrentRow(row);
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_M, Qt::ControlModifier);
+    CHECK(window->resultsView()->summaryLabel()->text().contains(QStringLiteral("Pages like")));
+    const QStringList like = test::resultIds(*window);
+    REQUIRE_FALSE(like.isEmpty());
+    CHECK_FALSE(like.contains(QStringLiteral("hip-outer")));  // never the page itself
+    CHECK(list->hasFocus());
+
+    window->searchField()->setFocus();
+    QSignalSpy answered(window->searchController(), &app::SearchController::resultsReady);
+    QTest::keyClick(window->searchField(), Qt::Key_Return);
+    REQUIRE(answered.wait());
+    CHECK(test::resultIds(*window) == before);
+    CHECK_FALSE(window->resultsView()->summaryLabel()->text().contains(QStringLiteral("Pages like")));
+}

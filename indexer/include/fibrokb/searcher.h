@@ -129,7 +129,8 @@ public:
     // Titles and spelling words that complete `prefix` (case-insensitive), best first.
     std::vector<std::string> complete(const std::string& prefix, int limit = 8) const;
 
-    // Articles like `id` ("more like this"), excluding itself.
+    // Articles like `id` ("more like this"), excluding itself: `id` is an article, a FAQ file or one FAQ answer
+    // ("faq-file#question", like that answer's own text).
     std::vector<Hit> related(const std::string& id, int limit = 5) const;
 
     std::vector<Topic> topics() const;
