@@ -97,6 +97,29 @@ int main(int argc, char* argv[])
         QTest::keyClick(window.searchField(), Qt::Key_Escape);  // decline the inline suggestion
     ok &= save(&window, out, QStringLiteral("search.png"));
 
+    // Few pages with every word: the closest ones below the divider; then "More like this" on the first.
+    window.searchField()->selectAll();
+    QTest::keyClicks(window.searchField(), QStringLiteral("walking stick"), Qt::NoModifier, 20);
+    waitIdle(window);
+    if (window.searchField()->hasCompletion())
+        QTest::keyClick(window.searchField(), Qt::Key_Escape);
+    // The divider at the top of the list.
+    for (int r = 0; r < window.resultModel()->rowCount(); ++r)
+        if (window.resultModel()->index(r, 0).data(ResultListModel::StartsPartialRole).toBool())
+            window.resultsView()->list()->scrollTo(window.resultModel()->index(r > 0 ? r - 1 : 0, 0),
+                                                   QAbstractItemView::PositionAtTop);
+    ok &= save(&window, out, QStringLiteral("partial-matches.png"));
+    window.resultsView()->setCurrentRow(0);
+    window.resultsView()->list()->setFocus();
+    QTest::keyClick(window.resultsView()->list(), Qt::Key_M, Qt::ControlModifier);
+    ok &= save(&window, out, QStringLiteral("more-like-this.png"));
+    window.searchField()->setFocus();
+    window.searchField()->selectAll();
+    QTest::keyClicks(window.searchField(), QStringLiteral("water exercise for hip pain"), Qt::NoModifier, 20);
+    waitIdle(window);
+    if (window.searchField()->hasCompletion())
+        QTest::keyClick(window.searchField(), Qt::Key_Escape);
+
     // Filter to the exercise topic.
     const int row = window.topicModel()->rowOf(QStringLiteral("exercise"));
     if (row >= 0)
