@@ -96,7 +96,8 @@ ArticleView::ArticleView(QWidget* parent) : QWidget(parent)
     // Drawings are drawn for the width the text has: a narrower or wider column draws them again (once, after
     // the resizing settles in the event loop).
     connect(browser_, &SafeTextBrowser::textColumnWidthChanged, this, [this](int width) {
-        if (article_.images.empty() || articleId_.isEmpty() || redrawQueued_ || qAbs(width - imagesDrawnFor_) < 8)
+        if (article_.images.empty() || articleId_.isEmpty() || rendering_ || redrawQueued_ ||
+            qAbs(width - imagesDrawnFor_) < 8)
             return;
         redrawQueued_ = true;
         QTimer::singleShot(0, this, [this] {
@@ -174,6 +175,8 @@ void ArticleView::render()
 {
     QElapsedTimer timer;
     timer.start();
+    // The column width changes while the page is set (below): that is this render's own, not a reason for another.
+    QScopedValueRollback<bool> inRender(rendering_, true);
     browser_->document()->setDefaultStyleSheet(ArticlePage::styleSheet(colors_));
     // ArticlePage bounds the body (size, block length, table cells, nesting depth) so setHtml stays quick on the UI
     // thread.

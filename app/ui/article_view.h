@@ -132,6 +132,7 @@ private:
     int zoom_ = 100;
     int imagesDrawnFor_ = 0;     // the text width the page's drawings were last drawn for
     bool redrawQueued_ = false;  // a redraw for a new width is waiting in the event loop
+    bool rendering_ = false;     // render() is setting the page
     int baseFontPoint_ = 0;
     Target target_;
     bool applyingPlace_ = false;

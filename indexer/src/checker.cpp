@@ -341,12 +341,11 @@ private:
 
     void checkReadability(const Article& a, CheckReport& out) const
     {
-        // `lengthBlocks` are the blocks whose words count towards the length limit (all of them unless given).
+        // `notCounted` words are read but left out of the length limit (the shared help box).
         auto judge = [&](const std::string& id, int line, const std::vector<std::string>& blocks, int minWords,
-                         int maxWords, const std::vector<std::string>* lengthBlocks = nullptr) {
+                         int maxWords, int notCounted = 0) {
             ReadabilityRow row{a.path, id, measureReadability(blocks), true};
-            if (lengthBlocks)
-                row.scores.words = measureReadability(*lengthBlocks).words;
+            row.scores.words -= notCounted;
             char buf[160];
             if (row.scores.readingEase < limits_.minReadingEase || row.scores.grade > limits_.maxGrade) {
                 row.passes = false;
@@ -365,14 +364,15 @@ private:
         if (a.type == DocType::Article) {
             // The shared "When to get help" box is read with the page, so it counts for reading ease, but it is the
             // same on many pages: the length limit is about the page's own text.
-            std::vector<std::string> blocks, ownBlocks;
+            std::vector<std::string> blocks, boxBlocks;
             for (const auto& s : a.sections)
                 for (auto& b : blocksOf(s.text)) {
-                    if (s.anchor != "when-to-get-help")
-                        ownBlocks.push_back(b);
+                    if (s.anchor == "when-to-get-help")
+                        boxBlocks.push_back(b);
                     blocks.push_back(b);
                 }
-            judge(a.id, 1, blocks, limits_.minArticleWords, limits_.maxArticleWords, &ownBlocks);
+            judge(a.id, 1, blocks, limits_.minArticleWords, limits_.maxArticleWords,
+                  boxBlocks.empty() ? 0 : measureReadability(boxBlocks).words);
         } else {
             for (const auto& e : a.faq)
                 judge(e.id, e.line, blocksOf(e.answer), limits_.minFaqWords, limits_.maxFaqWords);

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <algorithm>
 #include <cctype>
 #include <memory>
 #include <mutex>
@@ -196,9 +197,12 @@ static bool isHandWrittenBox(const std::string& line)
 
 std::string expandHelpBoxes(const std::string& body, int bodyFirstLine, const std::string& pagePath, Problems& problems)
 {
-    // Cheap test first: most pages of a corpus without boxes have neither a directive nor the heading.
-    if (body.find(kDirectiveStart) == std::string::npos && body.find("When to get help") == std::string::npos &&
-        body.find("when to get help") == std::string::npos)
+    // Cheap test first: most pages have neither a directive nor the heading (in any case, as isHandWrittenBox).
+    static const std::string heading = "when to get help";
+    const bool mayHaveHeading =
+        std::search(body.begin(), body.end(), heading.begin(), heading.end(),
+                    [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; }) != body.end();
+    if (!mayHaveHeading && body.find(kDirectiveStart) == std::string::npos)
         return body;
     std::shared_ptr<const HelpBoxes> boxes = cached(helpBoxesPathFor(pagePath));
     std::string out;

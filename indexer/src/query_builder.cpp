@@ -89,11 +89,6 @@ Xapian::Query QueryBuilder::parse(const std::string& text, unsigned flags, const
     return qp.parse_query(text, flags);
 }
 
-std::string QueryBuilder::plainWords(const std::string& text)
-{
-    return words::plain(text);
-}
-
 std::string QueryBuilder::withoutUnfinishedWord(const std::string& text)
 {
     if (text.empty() || std::isspace(static_cast<unsigned char>(text.back())))
@@ -137,7 +132,7 @@ Xapian::Query QueryBuilder::build(const std::string& text, const QueryOptions& o
         query = parse(expanded, flags, options);
     } catch (const Xapian::QueryParserError&) {
         // Half-typed syntax ("hip AND", "\"unclosed", "((", "NOT"): search the words instead.
-        const std::string plain = plainWords(text);
+        const std::string plain = words::plain(text);
         unsigned plainFlags = flags & Xapian::QueryParser::FLAG_PARTIAL;
         try {
             query = parse(options.synonyms ? synonyms_.expand(plain) : plain,
@@ -155,8 +150,7 @@ Xapian::Query QueryBuilder::withQuestionMatch(Xapian::Query query, const std::st
 {
     static const Xapian::Stem stem(schema::kStemLanguage);
     std::vector<std::string> all, meaningful;
-    std::istringstream in(plainWords(text));
-    for (std::string w; in >> w;) {
+    for (const std::string& w : words::split(text)) {
         const std::string term = schema::kQuestionPrefix + stem(w);
         if (std::find(all.begin(), all.end(), term) == all.end())
             all.push_back(term);
@@ -185,23 +179,20 @@ Xapian::Query QueryBuilder::buildRelaxed(const std::string& text, const QueryOpt
     any.boostImportance = any.questionsFavourFaq = false;
     Xapian::Query query = build(text, any);
     // The meaningful words, for the "all but one" variants.
-    std::vector<std::string> words;
-    {
-        std::istringstream in(plainWords(text));
-        for (std::string w; in >> w;)
-            if (!stopper_(w))
-                words.push_back(w);
-    }
-    if (words.size() >= 3 && words.size() <= 10) {
+    std::vector<std::string> meaningful;
+    for (const std::string& w : words::split(text))
+        if (!stopper_(w))
+            meaningful.push_back(w);
+    if (meaningful.size() >= 3 && meaningful.size() <= 10) {
         QueryOptions all = any;
         all.matchAllWords = true;
         all.questionMatch = false;  // the whole question is matched once, above
         std::vector<Xapian::Query> allButOne;
-        for (size_t skip = 0; skip < words.size(); ++skip) {
+        for (size_t skip = 0; skip < meaningful.size(); ++skip) {
             std::string subset;
-            for (size_t i = 0; i < words.size(); ++i)
+            for (size_t i = 0; i < meaningful.size(); ++i)
                 if (i != skip)
-                    subset += words[i] + " ";
+                    subset += meaningful[i] + " ";
             allButOne.push_back(build(subset, all));
         }
         query = Xapian::Query(Xapian::Query::OP_OR, query,
@@ -219,8 +210,7 @@ Xapian::Query QueryBuilder::withBoosts(Xapian::Query query, const std::string& t
         query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, valueBoost(schema::kBoostSlot, kImportanceScale));
     if (options.titleWords) {
         std::vector<Xapian::Query> titleTerms;
-        std::istringstream in(plainWords(text));
-        for (std::string w; in >> w;)
+        for (const std::string& w : words::split(text))
             titleTerms.emplace_back(schema::kTitlePrefix + w);
         if (titleTerms.size() > 1) {
             Xapian::Query echo(Xapian::Query::OP_OR, titleTerms.begin(), titleTerms.end());
@@ -252,11 +242,9 @@ std::string QueryBuilder::correction(const std::string& text) const
     // Most queries are spelled right. When every word is one the library has (or a stopword), the rules below
     // would keep every typed word anyway, so Xapian's spelling search (trigram lists and edit distances, per
     // word) is skipped: it was a fifth of a search's time at 5,000 documents.
-    bool allKnown = true;
-    std::istringstream plain(plainWords(text));
-    for (std::string w; allKnown && plain >> w;)
-        allKnown = stopper_(w) || db_.term_exists(w);
-    if (allKnown)
+    const std::vector<std::string> plainTyped = words::split(text);
+    if (std::all_of(plainTyped.begin(), plainTyped.end(),
+                    [this](const std::string& w) { return stopper_(w) || db_.term_exists(w); }))
         return "";
     std::string corrected;
     try {

@@ -55,7 +55,6 @@ public:
 private:
     Xapian::Query parse(const std::string& text, unsigned flags, const QueryOptions& options) const;
     Xapian::QueryParser makeParser(const QueryOptions& options) const;
-    static std::string plainWords(const std::string& text);
     Xapian::Query withBoosts(Xapian::Query query, const std::string& text, const QueryOptions& options) const;
     Xapian::Query withQuestionMatch(Xapian::Query query, const std::string& text) const;
 

@@ -580,13 +580,14 @@ struct Searcher::Impl {
         firstBytes[static_cast<unsigned char>('\'')] = true;
         // Counts in `hits` each word of `text` whose stem was asked for.
         auto scan = [&](const std::string& text, int& hits) {
+            bool nonAscii = false;  // the word being read has a byte the loop below cannot lower-case
             auto flush = [&] {
                 if (word.empty())
                     return;
-                // A word with a non-ASCII letter is lower-cased whole ("Émile"); the byte loop below does ASCII.
-                if (static_cast<unsigned char>(word[0]) >= 0x80 ||
-                    std::any_of(word.begin(), word.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }))
+                // A word with a non-ASCII letter is lower-cased and folded whole ("Émile"), as the query was.
+                if (nonAscii)
                     word = words::foldAccents(words::lower(word));
+                nonAscii = false;
                 if (word.empty() || !firstBytes[static_cast<unsigned char>(word[0])]) {
                     word.clear();
                     return;
@@ -599,10 +600,12 @@ struct Searcher::Impl {
                 word.clear();
             };
             for (unsigned char c : text) {
-                if (std::isalnum(c) || c == '\'' || c >= 128)
+                if (std::isalnum(c) || c == '\'' || c >= 128) {
+                    nonAscii |= c >= 128;
                     word += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-                else
+                } else {
                     flush();
+                }
             }
             flush();
         };

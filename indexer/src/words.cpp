@@ -2,6 +2,8 @@
 
 #include <xapian.h>
 
+#include <algorithm>
+
 namespace fibrokb::words {
 namespace {
 
@@ -18,211 +20,20 @@ void appendUtf8(std::string& out, unsigned ch)
 
 // U+00C0 to U+017F (Latin-1 Supplement letters and Latin Extended-A) without their accents; "" = not a letter
 // we fold. Indexed from U+00C0.
+// One row per 16 code points, as the Unicode chart has them.
 const char* const kFolded[] = {
-    // U+00C0
-    "A",
-    "A",
-    "A",
-    "A",
-    "A",
-    "A",
-    "AE",
-    "C",
-    "E",
-    "E",
-    "E",
-    "E",
-    "I",
-    "I",
-    "I",
-    "I",
-    // U+00D0
-    "D",
-    "N",
-    "O",
-    "O",
-    "O",
-    "O",
-    "O",
-    "",
-    "O",
-    "U",
-    "U",
-    "U",
-    "U",
-    "Y",
-    "TH",
-    "ss",
-    // U+00E0
-    "a",
-    "a",
-    "a",
-    "a",
-    "a",
-    "a",
-    "ae",
-    "c",
-    "e",
-    "e",
-    "e",
-    "e",
-    "i",
-    "i",
-    "i",
-    "i",
-    // U+00F0
-    "d",
-    "n",
-    "o",
-    "o",
-    "o",
-    "o",
-    "o",
-    "",
-    "o",
-    "u",
-    "u",
-    "u",
-    "u",
-    "y",
-    "th",
-    "y",
-    // U+0100
-    "A",
-    "a",
-    "A",
-    "a",
-    "A",
-    "a",
-    "C",
-    "c",
-    "C",
-    "c",
-    "C",
-    "c",
-    "C",
-    "c",
-    "D",
-    "d",
-    // U+0110
-    "D",
-    "d",
-    "E",
-    "e",
-    "E",
-    "e",
-    "E",
-    "e",
-    "E",
-    "e",
-    "E",
-    "e",
-    "G",
-    "g",
-    "G",
-    "g",
-    // U+0120
-    "G",
-    "g",
-    "G",
-    "g",
-    "H",
-    "h",
-    "H",
-    "h",
-    "I",
-    "i",
-    "I",
-    "i",
-    "I",
-    "i",
-    "I",
-    "i",
-    // U+0130
-    "I",
-    "i",
-    "IJ",
-    "ij",
-    "J",
-    "j",
-    "K",
-    "k",
-    "k",
-    "L",
-    "l",
-    "L",
-    "l",
-    "L",
-    "l",
-    "L",
-    // U+0140
-    "l",
-    "L",
-    "l",
-    "N",
-    "n",
-    "N",
-    "n",
-    "N",
-    "n",
-    "n",
-    "N",
-    "n",
-    "O",
-    "o",
-    "O",
-    "o",
-    // U+0150
-    "O",
-    "o",
-    "OE",
-    "oe",
-    "R",
-    "r",
-    "R",
-    "r",
-    "R",
-    "r",
-    "S",
-    "s",
-    "S",
-    "s",
-    "S",
-    "s",
-    // U+0160
-    "S",
-    "s",
-    "T",
-    "t",
-    "T",
-    "t",
-    "T",
-    "t",
-    "U",
-    "u",
-    "U",
-    "u",
-    "U",
-    "u",
-    "U",
-    "u",
-    // U+0170
-    "U",
-    "u",
-    "U",
-    "u",
-    "W",
-    "w",
-    "Y",
-    "y",
-    "Y",
-    "Z",
-    "z",
-    "Z",
-    "z",
-    "Z",
-    "z",
-    "s",
+    /* U+00C0 */ "A", "A", "A",  "A",  "A", "A", "AE", "C", "E", "E", "E", "E", "I", "I", "I",  "I",
+    /* U+00D0 */ "D", "N", "O",  "O",  "O", "O", "O",  "",  "O", "U", "U", "U", "U", "Y", "TH", "ss",
+    /* U+00E0 */ "a", "a", "a",  "a",  "a", "a", "ae", "c", "e", "e", "e", "e", "i", "i", "i",  "i",
+    /* U+00F0 */ "d", "n", "o",  "o",  "o", "o", "o",  "",  "o", "u", "u", "u", "u", "y", "th", "y",
+    /* U+0100 */ "A", "a", "A",  "a",  "A", "a", "C",  "c", "C", "c", "C", "c", "C", "c", "D",  "d",
+    /* U+0110 */ "D", "d", "E",  "e",  "E", "e", "E",  "e", "E", "e", "E", "e", "G", "g", "G",  "g",
+    /* U+0120 */ "G", "g", "G",  "g",  "H", "h", "H",  "h", "I", "i", "I", "i", "I", "i", "I",  "i",
+    /* U+0130 */ "I", "i", "IJ", "ij", "J", "j", "K",  "k", "k", "L", "l", "L", "l", "L", "l",  "L",
+    /* U+0140 */ "l", "L", "l",  "N",  "n", "N", "n",  "N", "n", "n", "N", "n", "O", "o", "O",  "o",
+    /* U+0150 */ "O", "o", "OE", "oe", "R", "r", "R",  "r", "R", "r", "S", "s", "S", "s", "S",  "s",
+    /* U+0160 */ "S", "s", "T",  "t",  "T", "t", "T",  "t", "U", "u", "U", "u", "U", "u", "U",  "u",
+    /* U+0170 */ "U", "u", "U",  "u",  "W", "w", "Y",  "y", "Y", "Z", "z", "Z", "z", "Z", "z",  "s",
 };
 
 const char* folded(unsigned ch)
@@ -288,8 +99,8 @@ std::string lower(const std::string& text)
 
 std::string foldAccents(const std::string& text)
 {
-    if (!hasAccents(text))
-        return text;
+    if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
+        return text;  // nearly every query and page text: no decoding
     std::string out;
     out.reserve(text.size());
     for (Xapian::Utf8Iterator it(text), end; it != end; ++it) {
@@ -303,10 +114,7 @@ std::string foldAccents(const std::string& text)
 
 bool hasAccents(const std::string& text)
 {
-    bool ascii = true;
-    for (unsigned char c : text)
-        ascii &= c < 0x80;
-    if (ascii)
+    if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }))
         return false;
     for (Xapian::Utf8Iterator it(text), end; it != end; ++it)
         if (folded(*it))
