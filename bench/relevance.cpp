@@ -49,7 +49,8 @@ int main(int argc, char** argv)
     baseline.bm25K1 = 1.0;
     baseline.bm25B = 0.5;
     baseline.synonyms = baseline.spelling = baseline.importance = baseline.relaxToAnyWord =
-        baseline.questionsFavourFaq = baseline.titleWords = baseline.fillWithPartial = baseline.questionMatch = false;
+        baseline.questionsFavourFaq = baseline.titleWords = baseline.fillWithPartial = baseline.questionMatch =
+            baseline.nearMisses = false;
 
     struct Config {
         std::string label;
@@ -65,6 +66,7 @@ int main(int argc, char** argv)
         {"without any-word fallback", &boosted, [](SearchTuning& t) { t.relaxToAnyWord = false; }},
         {"without partial-match fill", &boosted, [](SearchTuning& t) { t.fillWithPartial = false; }},
         {"without question match", &boosted, [](SearchTuning& t) { t.questionMatch = false; }},
+        {"without near misses", &boosted, [](SearchTuning& t) { t.nearMisses = false; }},
         {"with question -> FAQ lift (off)", &boosted, [](SearchTuning& t) { t.questionsFavourFaq = true; }},
         {"with Xapian's BM25 defaults", &boosted,
          [](SearchTuning& t) {

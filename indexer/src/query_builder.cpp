@@ -37,6 +37,8 @@ constexpr double kTitleWordsScale = 0.5;
 // Measured on the dev queries (tests/relevance/blind/dev.tsv) and the regression set, never on the blind test set.
 constexpr double kQuestionMatchScale = 1.0;
 constexpr double kQuestionWordsScale = 0.15;
+// Near misses (QueryOptions::nearMisses): from this many meaningful words; up to kMaxQuestionWords.
+constexpr size_t kMinNearMissWords = 4;
 // Questions longer than this are not matched whole: a long message rarely has every word in one question.
 constexpr size_t kMaxQuestionWords = 10;
 // Two words are a concept ("fibro fog"), not a question: the page about it should win, not the FAQ entry.
@@ -141,6 +143,8 @@ Xapian::Query QueryBuilder::build(const std::string& text, const QueryOptions& o
             query = parse(plain, plainFlags, options);
         }
     }
+    if (options.matchAllWords && options.nearMisses && !usesSyntax(text))
+        query = withNearMisses(query, text, options);
     if (options.questionMatch && !usesSyntax(text))
         query = withQuestionMatch(query, options.questionText.empty() ? text : options.questionText);
     return withBoosts(query, text, options);
@@ -172,6 +176,47 @@ Xapian::Query QueryBuilder::withQuestionMatch(Xapian::Query query, const std::st
     return query;
 }
 
+// A long query rarely has every word on the page that answers it: "gentle exercises for hip pain to do at home"
+// is answered by "Gentle exercises for your lower back and hips", which never says "home". So a page that has
+// all the meaningful words but one matches too when its title or questions have two of them, scored as the
+// words it has (it cannot outscore a full match on the same words: it lacks one word's weight).
+Xapian::Query QueryBuilder::withNearMisses(Xapian::Query strict, const std::string& text,
+                                           const QueryOptions& options) const
+{
+    static const Xapian::Stem stem(schema::kStemLanguage);
+    std::vector<std::string> meaningful;
+    for (const std::string& w : words::split(text))
+        if (!stopper_(w) && std::find(meaningful.begin(), meaningful.end(), w) == meaningful.end())
+            meaningful.push_back(w);
+    if (strict.empty() || meaningful.size() < kMinNearMissWords || meaningful.size() > kMaxQuestionWords)
+        return strict;
+    QueryOptions subsetOptions = options;
+    subsetOptions.nearMisses = subsetOptions.questionMatch = false;
+    subsetOptions.boostImportance = subsetOptions.questionsFavourFaq = subsetOptions.titleWords = false;
+    std::vector<Xapian::Query> allButOne, inTitle;
+    for (size_t skip = 0; skip < meaningful.size(); ++skip) {
+        std::string subset;
+        for (size_t i = 0; i < meaningful.size(); ++i)
+            if (i != skip)
+                subset += meaningful[i] + " ";
+        allButOne.push_back(build(subset, subsetOptions));
+        const std::string s = stem(meaningful[skip]);
+        const std::vector<std::string> terms = {schema::stemmedTerm(schema::kTitlePrefix, s),
+                                                schema::kQuestionPrefix + s};
+        inTitle.emplace_back(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    }
+    std::vector<Xapian::Query> pairs;
+    for (size_t i = 0; i < inTitle.size(); ++i)
+        for (size_t j = i + 1; j < inTitle.size(); ++j)
+            pairs.emplace_back(Xapian::Query::OP_AND, inTitle[i], inTitle[j]);
+    Xapian::Query nearMiss(Xapian::Query::OP_FILTER,
+                           Xapian::Query(Xapian::Query::OP_OR, allButOne.begin(), allButOne.end()),
+                           Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()));
+    // A full match would match every all-but-one variant too and score several times over: only the misses.
+    nearMiss = Xapian::Query(Xapian::Query::OP_AND_NOT, nearMiss, strict);
+    return Xapian::Query(Xapian::Query::OP_OR, strict, nearMiss);
+}
+
 Xapian::Query QueryBuilder::buildRelaxed(const std::string& text, const QueryOptions& options) const
 {
     QueryOptions any = options;
@@ -187,6 +232,7 @@ Xapian::Query QueryBuilder::buildRelaxed(const std::string& text, const QueryOpt
         QueryOptions all = any;
         all.matchAllWords = true;
         all.questionMatch = false;  // the whole question is matched once, above
+        all.nearMisses = false;
         std::vector<Xapian::Query> allButOne;
         for (size_t skip = 0; skip < meaningful.size(); ++skip) {
             std::string subset;

@@ -8,8 +8,6 @@
 #include <functional>
 #include <string>
 
-#include <string>
-
 namespace fibrokb {
 
 struct QueryOptions {
@@ -20,6 +18,8 @@ struct QueryOptions {
     bool questionsFavourFaq = true;
     bool titleWords = true;
     bool questionMatch = true;  // match and lift pages whose questions (XQ terms) have the typed words
+    bool nearMisses = true;     // with matchAllWords: a page missing one of 4+ words still matches when its
+                                // title or questions have two of them ("gentle exercises for hip pain at home")
     std::string questionText;   // the words for the question match when not the typed ones (a spelling
                                 // correction: "fibromylagia back pain" asks the question "fibromyalgia back pain")
 };
@@ -57,6 +57,7 @@ private:
     Xapian::QueryParser makeParser(const QueryOptions& options) const;
     Xapian::Query withBoosts(Xapian::Query query, const std::string& text, const QueryOptions& options) const;
     Xapian::Query withQuestionMatch(Xapian::Query query, const std::string& text) const;
+    Xapian::Query withNearMisses(Xapian::Query strict, const std::string& text, const QueryOptions& options) const;
 
     const Xapian::Database& db_;
     const SynonymTable& synonyms_;

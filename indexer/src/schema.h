@@ -18,6 +18,11 @@ constexpr int kSchemaVersion = 4;
 constexpr const char* kStemLanguage = "english";
 // STEM_SOME: stemmed terms (Z-prefixed) for ranking plus unstemmed terms for phrases and exact words.
 constexpr Xapian::TermGenerator::stem_strategy kStemStrategy = Xapian::TermGenerator::STEM_SOME;
+// How STEM_SOME spells a stemmed term: "Z", then the field's prefix, then the stem ("ZSexercis" in a title).
+inline std::string stemmedTerm(const std::string& prefix, const std::string& stem)
+{
+    return "Z" + prefix + stem;
+}
 
 // Term prefixes (Xapian convention: Q = unique id, S = subject/title, X... = our own).
 constexpr const char* kIdPrefix = "Q";         // Q<id>: unique id term, one per document

@@ -420,6 +420,7 @@ struct Searcher::Impl {
         o.questionsFavourFaq = tuning.questionsFavourFaq;
         o.titleWords = tuning.titleWords;
         o.questionMatch = tuning.questionMatch;
+        o.nearMisses = tuning.nearMisses;
         return o;
     }
 

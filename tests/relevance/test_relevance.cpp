@@ -154,7 +154,7 @@ const std::vector<FeatureGate>& featureGates()
         {"importance", [](SearchTuning& t) { t.importance = false; }, {{"fibromyalgea", "start-here"}}},
         {"relaxToAnyWord",
          [](SearchTuning& t) { t.relaxToAnyWord = false; },
-         {{"outer hip pain bursitis zebra", "outer-hip-pain"}}},
+         {{"hip bursitis zebra", "outer-hip-pain"}}},
         {"fillWithPartial",
          [](SearchTuning& t) { t.fillWithPartial = false; },
          {{"what conditions can be mistaken for fibromyalgia",
@@ -167,6 +167,9 @@ const std::vector<FeatureGate>& featureGates()
            "faq-urgent#my-pain-feels-different-from-my-usual-fibromyalgia-pain-should-i-get-it-checked"},
           {"will it get better", "will-fibromyalgia-get-better"},
           {"how is fibromyalgia diagnosed", "how-fibromyalgia-is-diagnosed"}}},
+        {"nearMisses",
+         [](SearchTuning& t) { t.nearMisses = false; },
+         {{"gentle exercises for hip pain to do at home", "gentle-exercises-for-back-and-hip"}}},
     };
     return gates;
 }

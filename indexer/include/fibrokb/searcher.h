@@ -94,6 +94,7 @@ struct SearchTuning {
     bool fillWithPartial = true;  // when few pages have every word, fill the first page with partial matches
     bool questionMatch = true;    // the typed words against the questions pages answer (titles, FAQ questions,
                                   // asked_as): matched whole with stop words kept, and lifted
+    bool nearMisses = true;  // a page with all of 4+ words but one still matches when its title or questions have two
     bool questionsFavourFaq =
         false;  // question-shaped queries lift FAQ answers (measured: no gain once titleWords is on)
     bool titleWords =

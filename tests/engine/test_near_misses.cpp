@@ -1,0 +1,94 @@
+// A long query rarely has every word on the page that answers it. A page with all the meaningful words but one
+// still matches when its title or questions have two of them (QueryOptions::nearMisses, issue 13).
+#include "test_support.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+using namespace fibrokb;
+using fibrokb::test::dataPath;
+using fibrokb::test::TempDir;
+using fibrokb::test::writeFile;
+
+namespace {
+
+std::string page(const std::string& id, const std::string& title, const std::string& body)
+{
+    return "---\nid: " + id + "\ntitle: " + title +
+           "\nsummary: S.\ntopics: [exercise]\naudience: everyone\nreviewed: 2026-01-01\nnext_review: 2027-01-01\n"
+           "sources:\n  - title: A\n    by: NHS\n    url: https://a.org\n---\n" +
+           body + "\n";
+}
+
+struct NearMissLibrary {
+    TempDir dir;
+    NearMissLibrary()
+    {
+        std::filesystem::create_directories(dir / "corpus");
+        fibrokb::test::copyTree(dataPath("corpus/topics.yaml"), dir / "corpus/topics.yaml");
+        // The answer: its title has "gentle" and "exercises", its text never says "home".
+        writeFile(dir / "corpus/articles/gentle.md",
+                  page("gentle", "Gentle exercises for your hips",
+                       "Knee rolls and bridges are gentle exercises. Stop if the hip pain gets worse."));
+        // Every word, in passing, about something else.
+        writeFile(dir / "corpus/articles/strength.md",
+                  page("strength", "Strength training",
+                       "Weights at the gym. Some people prefer gentle exercises at home. Hip pain can ease."));
+        // All words but one, none of them in its title: not a near miss.
+        writeFile(dir / "corpus/articles/sleep.md",
+                  page("sleep", "Sleeping well", "Gentle exercises help some people sleep. Hip pain at night."));
+        buildIndex(loadCorpus(dir / "corpus"), dir / "index");
+    }
+};
+
+std::vector<std::string> ids(const SearchResult& r, bool partialToo)
+{
+    std::vector<std::string> out;
+    for (const auto& h : r.hits)
+        if (partialToo || !h.partial)
+            out.push_back(h.id);
+    return out;
+}
+
+SearchResult search(const Searcher& s, const std::string& q)
+{
+    SearchRequest r;
+    r.query = q;
+    return s.search(r);
+}
+
+bool has(const std::vector<std::string>& v, const std::string& id)
+{
+    return std::find(v.begin(), v.end(), id) != v.end();
+}
+
+}  // namespace
+
+TEST_CASE("a page missing one of four words but titled with two of them is a match, not a partial one",
+          "[search][near-misses]")
+{
+    NearMissLibrary lib;
+    Searcher s(lib.dir / "index");
+    const auto matched = ids(search(s, "gentle exercises for hip pain at home"), false);
+    CHECK(has(matched, "strength"));  // every word
+    CHECK(has(matched, "gentle"));    // all but "home", two words in its title
+    CHECK_FALSE(has(matched, "sleep"));  // all but "home", but none in its title: only a partial match
+
+    // Switched off, the answer is only a partial match below the divider.
+    SearchTuning off;
+    off.nearMisses = false;
+    s.setTuning(off);
+    const auto strict = ids(search(s, "gentle exercises for hip pain at home"), false);
+    CHECK(strict == std::vector<std::string>{"strength"});
+}
+
+TEST_CASE("near misses need four meaningful words and plain words", "[search][near-misses]")
+{
+    NearMissLibrary lib;
+    Searcher s(lib.dir / "index");
+    // Three meaningful words: every word must match ("gentle" lacks "home").
+    CHECK_FALSE(has(ids(search(s, "gentle exercises home"), false), "gentle"));
+    // The query language means what it says.
+    CHECK_FALSE(has(ids(search(s, "gentle AND exercises AND hip AND pain AND home"), false), "gentle"));
+}
