@@ -71,8 +71,8 @@ TEST_CASE("a page missing one of four words but titled with two of them is a mat
     NearMissLibrary lib;
     Searcher s(lib.dir / "index");
     const auto matched = ids(search(s, "gentle exercises for hip pain at home"), false);
-    CHECK(has(matched, "strength"));  // every word
-    CHECK(has(matched, "gentle"));    // all but "home", two words in its title
+    CHECK(has(matched, "strength"));     // every word
+    CHECK(has(matched, "gentle"));       // all but "home", two words in its title
     CHECK_FALSE(has(matched, "sleep"));  // all but "home", but none in its title: only a partial match
 
     // Switched off, the answer is only a partial match below the divider.
