@@ -100,7 +100,8 @@ int main(int argc, char** argv)
         std::cout << relevance::formatRow(kind, relevance::evaluate(boosted, judgements, nullptr, kind)) << "\n";
 
     // Wide enough that the best cell is inside the grid, not on its edge (issue 13, item 4).
-    const std::vector<double> k1s = {0.6, 1.0, 1.4, 2.0, 2.8, 4.0, 6.0}, bs = {0.0, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0};
+    const std::vector<double> k1s = {0.6, 1.0, 1.4, 2.0, 2.8, 4.0, 6.0, 9.0, 14.0},
+                              bs = {0.0, 0.1, 0.2, 0.3, 0.5, 0.75, 1.0};
     std::printf("\nBM25 parameters (full engine otherwise): MRR@10 / nDCG@10\n\n| k1 \\ b |");
     for (double b : bs)
         std::printf(" %.2g |", b);
