@@ -189,16 +189,21 @@ std::vector<SynonymRule> loadSynonyms(const std::string& path, Problems& problem
         SynonymRule rule;
         rule.line = lineNo;
         auto arrow = line.find("->");
+        auto readAs = line.find("=>");
         auto equals = line.find('=');
         if (arrow != std::string::npos) {
             rule.from = splitTerms(line.substr(0, arrow));
             rule.to = splitTerms(line.substr(arrow + 2));
+        } else if (readAs != std::string::npos) {
+            rule.readAs = true;
+            rule.from = splitTerms(line.substr(0, readAs));
+            rule.to = splitTerms(line.substr(readAs + 2));
         } else if (equals != std::string::npos) {
             rule.twoWay = true;
             rule.from = splitTerms(line.substr(0, equals));
             rule.to = splitTerms(line.substr(equals + 1));
         } else {
-            problems.push_back({path, lineNo, Severity::Error, "expected 'a = b, c' or 'a -> b'"});
+            problems.push_back({path, lineNo, Severity::Error, "expected 'a = b, c', 'a -> b' or 'a => b'"});
             continue;
         }
         if (rule.from.empty() || rule.to.empty()) {

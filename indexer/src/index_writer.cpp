@@ -433,7 +433,7 @@ std::string corpusSettings(const Corpus& corpus, const IndexOptions& options)
     for (const auto& t : corpus.topics)
         j["topics"].push_back({t.id, t.label, t.description});
     for (const auto& r : corpus.synonyms)
-        j["synonyms"].push_back({r.from, r.to, r.twoWay});
+        j["synonyms"].push_back({r.from, r.to, r.twoWay, r.readAs});
     // Every page that includes a box holds its text: a changed box means a full build.
     j["helpBoxes"] = helpBoxesText(corpus.root);
     // Pages hold their drawings: a changed drawing means a full build too.

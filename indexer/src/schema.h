@@ -64,6 +64,9 @@ constexpr const char* kMetaFacetTerms = "fibrokb.facet_terms";  // JSON list of 
 // The synonym table again, as JSON {"key": ["synonym", ...]}: Xapian 1.4's remote backend serves metadata but
 // not the synonym table, so a reader of a library on xapian-tcpsrv takes the synonyms from here.
 constexpr const char* kMetaSynonyms = "fibrokb.synonyms";
+// The keys of "a => b" rules (corpus.h, SynonymRule::readAs) as a JSON list: a query reads them as their
+// synonyms only. Metadata, so that local and remote readers expand the same way.
+constexpr const char* kMetaSynonymsReadAs = "fibrokb.synonyms_read_as";
 // What a generation was built from, so that an update re-reads only the files that changed:
 // kMetaFilePrefix + corpus-relative path (through booleanTerm, keys have the same length limit as terms)
 // -> "<size> <mtime in ns> <file id>\n<path>"; and a hash of everything else the documents depend on

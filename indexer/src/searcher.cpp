@@ -830,8 +830,8 @@ try {
     // first page is filled with the best partial matches, marked so the list can show them below a divider.
     // Only on the first page, and only for plain words (an AND, a phrase or -word means what it says).
     const int fillTo = std::min(limit, kFillFirstPageTo);
-    if (!browse && offset == 0 && !result.relaxed && !result.showingCorrected && d.tuning.fillWithPartial &&
-        d.tuning.relaxToAnyWord && int(mset.size()) < fillTo && !QueryBuilder::usesSyntax(text)) {
+    if (!browse && offset == 0 && !result.relaxed && d.tuning.fillWithPartial && d.tuning.relaxToAnyWord &&
+        int(mset.size()) < fillTo && !QueryBuilder::usesSyntax(text)) {
         std::set<Xapian::docid> shown;
         for (auto it = mset.begin(); it != mset.end(); ++it)
             shown.insert(*it);

@@ -78,6 +78,7 @@ std::string asQueryPart(const std::string& phrase)
 void writeSynonyms(Xapian::WritableDatabase& db, const std::vector<SynonymRule>& rules)
 {
     std::map<std::string, std::set<std::string>> pairs;
+    std::set<std::string> readAs;
     auto add = [&](const std::string& from, const std::string& to) {
         if (from == to)
             return;
@@ -85,9 +86,12 @@ void writeSynonyms(Xapian::WritableDatabase& db, const std::vector<SynonymRule>&
         pairs[from].insert(to);
     };
     for (const auto& rule : rules) {
-        for (const auto& from : rule.from)
+        for (const auto& from : rule.from) {
             for (const auto& to : rule.to)
                 add(from, to);
+            if (rule.readAs)
+                readAs.insert(from);
+        }
         if (!rule.twoWay)
             continue;
         std::vector<std::string> all = rule.from;
@@ -101,10 +105,16 @@ void writeSynonyms(Xapian::WritableDatabase& db, const std::vector<SynonymRule>&
     for (const auto& [key, values] : pairs)
         json[key] = values;
     db.set_metadata(schema::kMetaSynonyms, json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    db.set_metadata(schema::kMetaSynonymsReadAs,
+                    nlohmann::json(readAs).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 SynonymTable::SynonymTable(const Xapian::Database& db)
 {
+    const std::string readAs = db.get_metadata(schema::kMetaSynonymsReadAs);
+    if (!readAs.empty())
+        for (const auto& key : nlohmann::json::parse(readAs))
+            readAs_.insert(key.get<std::string>());
     for (auto key = db.synonym_keys_begin(); key != db.synonym_keys_end(); ++key) {
         auto& values = synonyms_[*key];
         for (auto v = db.synonyms_begin(*key); v != db.synonyms_end(*key); ++v)
@@ -166,9 +176,13 @@ std::string SynonymTable::expand(const std::string& query) const
             std::string original;
             for (size_t k = wordIdx[0]; k <= wordIdx[len - 1]; ++k)
                 original += tokens[k].text;
-            std::string group = "(" + asQueryPart(lower(original));
+            // "fibro => fibromyalgia": the typed word itself is left out.
+            std::string group = "(";
+            if (!readAs_.count(key))
+                group += asQueryPart(lower(original)) + " OR ";
             for (const auto& v : it->second)
-                group += " OR " + asQueryPart(v);
+                group += asQueryPart(v) + " OR ";
+            group.resize(group.size() - 4);
             group += ")";
             out += group;
             i = wordIdx[len - 1] + 1;

@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,7 @@ public:
 
 private:
     std::map<std::string, std::vector<std::string>> synonyms_;
+    std::set<std::string> readAs_;  // keys of "a => b" rules: the typed phrase is not searched for itself
     size_t longestKeyWords_ = 1;
 };
 

@@ -7,37 +7,30 @@
 #include <algorithm>
 
 using namespace fibrokb;
-using fibrokb::test::dataPath;
+using fibrokb::test::minimalArticle;
 using fibrokb::test::TempDir;
 using fibrokb::test::writeFile;
 
 namespace {
 
-std::string page(const std::string& id, const std::string& title, const std::string& body)
-{
-    return "---\nid: " + id + "\ntitle: " + title +
-           "\nsummary: S.\ntopics: [exercise]\naudience: everyone\nreviewed: 2026-01-01\nnext_review: 2027-01-01\n"
-           "sources:\n  - title: A\n    by: NHS\n    url: https://a.org\n---\n" +
-           body + "\n";
-}
-
 struct NearMissLibrary {
     TempDir dir;
     NearMissLibrary()
     {
-        std::filesystem::create_directories(dir / "corpus");
-        fibrokb::test::copyTree(dataPath("corpus/topics.yaml"), dir / "corpus/topics.yaml");
+        fibrokb::test::startCorpus(dir / "corpus");
         // The answer: its title has "gentle" and "exercises", its text never says "home".
         writeFile(dir / "corpus/articles/gentle.md",
-                  page("gentle", "Gentle exercises for your hips",
-                       "Knee rolls and bridges are gentle exercises. Stop if the hip pain gets worse."));
+                  minimalArticle("gentle", "Gentle exercises for your hips",
+                                 "Knee rolls and bridges are gentle exercises. Stop if the hip pain gets worse."));
         // Every word, in passing, about something else.
-        writeFile(dir / "corpus/articles/strength.md",
-                  page("strength", "Strength training",
-                       "Weights at the gym. Some people prefer gentle exercises at home. Hip pain can ease."));
+        writeFile(
+            dir / "corpus/articles/strength.md",
+            minimalArticle("strength", "Strength training",
+                           "Weights at the gym. Some people prefer gentle exercises at home. Hip pain can ease."));
         // All words but one, none of them in its title: not a near miss.
-        writeFile(dir / "corpus/articles/sleep.md",
-                  page("sleep", "Sleeping well", "Gentle exercises help some people sleep. Hip pain at night."));
+        writeFile(
+            dir / "corpus/articles/sleep.md",
+            minimalArticle("sleep", "Sleeping well", "Gentle exercises help some people sleep. Hip pain at night."));
         buildIndex(loadCorpus(dir / "corpus"), dir / "index");
     }
 };

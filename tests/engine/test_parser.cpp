@@ -189,15 +189,21 @@ TEST_CASE("a file without front matter cannot be indexed", "[parser]")
           "plain.md:1: error: no front matter: the file must start with a '---' line and close it with '---'");
 }
 
-TEST_CASE("synonyms file - groups and one-way rules and phrases and errors with lines", "[parser]")
+TEST_CASE("synonyms file - groups, one-way and read-as rules, phrases and errors with lines", "[parser]")
 {
     fibrokb::test::TempDir dir;
     fibrokb::test::writeFile(
         dir / "synonyms.txt",
-        "# c\nphysio = physiotherapy, PT\nLyrica ->  pregabalin\nsi  joint -> sacroiliac joint\nnonsense line\n");
+        "# c\nphysio = physiotherapy, PT\nLyrica ->  pregabalin\nsi  joint -> sacroiliac joint\nnonsense line\n"
+        "Fibro, FM => fibromyalgia\n");
     Problems problems;
     auto rules = loadSynonyms(dir / "synonyms.txt", problems);
-    REQUIRE(rules.size() == 3);
+    REQUIRE(rules.size() == 4);
+    CHECK_FALSE(rules[1].readAs);
+    CHECK(rules[3].readAs);
+    CHECK_FALSE(rules[3].twoWay);  // "=>" has an "=" in it, but it is not a group
+    CHECK(rules[3].from == std::vector<std::string>{"fibro", "fm"});
+    CHECK(rules[3].to == std::vector<std::string>{"fibromyalgia"});
     CHECK(rules[0].twoWay);
     CHECK(rules[0].to == std::vector<std::string>{"physiotherapy", "pt"});
     CHECK_FALSE(rules[1].twoWay);

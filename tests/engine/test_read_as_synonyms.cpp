@@ -18,7 +18,6 @@ std::string page(const std::string& id, const std::string& title, const std::str
     return fibrokb::test::minimalArticle(id, title, body, "hip-pain");
 }
 
-
 struct NicknameLibrary {
     TempDir dir;
     explicit NicknameLibrary(const std::string& rule)
@@ -29,9 +28,9 @@ struct NicknameLibrary {
         writeFile(dir / "corpus/articles/hips.md",
                   page("hips", "Hip pain", "Fibromyalgia can add to hip pain. Hip pain at night is common."));
         // "Fibro" many times, as "fibro fog", and hip pain once in passing.
-        writeFile(dir / "corpus/articles/fog.md",
-                  page("fog", "Fibro fog", "Fibro fog. Fibro fog is not dementia. Fibro fog and hip pain. "
-                                           "People with fibromyalgia get fibro fog."));
+        writeFile(dir / "corpus/articles/fog.md", page("fog", "Fibro fog",
+                                                       "Fibro fog. Fibro fog is not dementia. Fibro fog and hip pain. "
+                                                       "People with fibromyalgia get fibro fog."));
         for (int i = 0; i < 6; ++i)  // "fibromyalgia" on most pages, as in the real library
             writeFile(dir / ("corpus/articles/other" + std::to_string(i) + ".md"),
                       page("other" + std::to_string(i), "Other " + std::to_string(i),
@@ -57,7 +56,7 @@ TEST_CASE("a read-as rule searches the nickname as what it stands for", "[search
     SearchResult r = search(s, "fibro hip pain");
     REQUIRE_FALSE(r.hits.empty());
     CHECK(r.hits[0].id == "hips");
-    CHECK(r.parsed.find("fibro@") == std::string::npos);     // the typed word is not searched for
+    CHECK(r.parsed.find("fibro@") == std::string::npos);        // the typed word is not searched for
     CHECK(r.parsed.find("fibromyalgia") != std::string::npos);  // what it stands for is
     // A phrase rule that starts with the nickname still wins: "fibro fog" is the fog page.
     SearchResult fog = search(s, "fibro fog");

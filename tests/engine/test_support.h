@@ -50,6 +50,23 @@ inline void copyTree(const std::string& from, const std::string& to)
                           std::filesystem::copy_options::recursive | std::filesystem::copy_options::overwrite_existing);
 }
 
+// The smallest valid article, for tests that build their own little library.
+inline std::string minimalArticle(const std::string& id, const std::string& title, const std::string& body,
+                                  const std::string& topic = "exercise")
+{
+    return "---\nid: " + id + "\ntitle: " + title + "\nsummary: S.\ntopics: [" + topic +
+           "]\naudience: everyone\nreviewed: 2026-01-01\nnext_review: 2027-01-01\n"
+           "sources:\n  - title: A\n    by: NHS\n    url: https://a.org\n---\n" +
+           body + "\n";
+}
+
+// A new folder holding a corpus with the fixture's topics, for tests that write their own pages into it.
+inline void startCorpus(const std::string& corpusDir)
+{
+    std::filesystem::create_directories(corpusDir);
+    copyTree(dataPath("corpus/topics.yaml"), corpusDir + "/topics.yaml");
+}
+
 // One index of the fixture corpus per test process (building it takes a few milliseconds, but the
 // searcher tests are many).
 inline const std::string& fixtureIndex()

@@ -16,6 +16,9 @@ struct SynonymRule {
     std::vector<std::string> from;
     std::vector<std::string> to;
     bool twoWay = false;  // "a = b, c": every term finds every other
+    // "a => b": a search for a is a search for b, and a itself is not searched for. For a nickname whose word
+    // means something else on the pages: "fibro" is fibromyalgia, but pages say "fibro" mostly in "fibro fog".
+    bool readAs = false;
     int line = 0;
 };
 
