@@ -177,14 +177,12 @@ std::string SynonymTable::expand(const std::string& query) const
             for (size_t k = wordIdx[0]; k <= wordIdx[len - 1]; ++k)
                 original += tokens[k].text;
             // "fibro => fibromyalgia": the typed word itself is left out.
-            std::string group = "(";
+            std::string group;
             if (!readAs_.count(key))
-                group += asQueryPart(lower(original)) + " OR ";
+                group = asQueryPart(lower(original));
             for (const auto& v : it->second)
-                group += asQueryPart(v) + " OR ";
-            group.resize(group.size() - 4);
-            group += ")";
-            out += group;
+                group += (group.empty() ? "" : " OR ") + asQueryPart(v);
+            out += "(" + group + ")";
             i = wordIdx[len - 1] + 1;
             matched = changed = true;
         }
